@@ -8,6 +8,7 @@
     ├── ConfigurationError (ValueError)    a setting or provider policy breach (e.g. public Nominatim without
     │                                      an identifying user agent or with more than 1 request/s)
     ├── GazetteerError (OSError)           the offline index cannot be built or opened
+    ├── CacheError (OSError)               the geocode cache or the corrections store cannot be read/written
     ├── GeocoderError                      an online geocoder failed (translated from geopy at the boundary)
     │   ├── GeocoderTimeout (TimeoutError)
     │   └── GeocoderUnavailable (OSError)
@@ -37,6 +38,10 @@ class ConfigurationError(GeotimelineError, ValueError):
 
 class GazetteerError(GeotimelineError, OSError):
     """The offline gazetteer index cannot be built or read."""
+
+
+class CacheError(GeotimelineError, OSError):
+    """The geocode cache or the user-corrections store cannot be opened, read or written."""
 
 
 class GeocoderError(GeotimelineError):

@@ -223,6 +223,17 @@ def iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def date_value(value: dt.date | None, granularity: str) -> str | None:
+    """A date written to its known precision: ``2001``, ``2011-09``, ``2011-08-20``."""
+    if value is None:
+        return None
+    if granularity in ("year", "decade", "century"):
+        return f"{value.year:04d}"
+    if granularity in ("month", "season", "quarter"):
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
 __all__ = [
     "Article",
     "Candidate",

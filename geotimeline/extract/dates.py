@@ -1,0 +1,1169 @@
+"""Find temporal expressions in news text and normalise them to TimeML values.
+
+One function does the work::
+
+    >>> import datetime as dt
+    >>> from geotimeline.extract.dates import find_dates
+    >>> text = "Kim arrived on Saturday and is expected to meet Medvedev on Wednesday."
+    >>> [(m.text, m.value) for m in find_dates(text, dt.date(2011, 8, 21))]
+    [('Saturday', '2011-08-20'), ('Wednesday', '2011-08-24')]
+
+Each :class:`~geotimeline.models.DateMention` carries the exact span as TimeML
+annotates it (no leading ``on``/``in``/``by``), a TIMEX3 type (DATE, TIME,
+DURATION, SET) and value (``2011-09``, ``P3D``, ``PAST_REF``, ``XXXX-WXX-1``),
+and for calendar values the first and last day covered::
+
+    >>> m = find_dates("grain by the end of September", dt.date(2011, 8, 21))[0]
+    >>> m.text, m.value, m.granularity, m.date, m.end_date
+    ('the end of September', '2011-09', 'month', datetime.date(2011, 9, 1), datetime.date(2011, 9, 30))
+
+How it works, in three passes over the text:
+
+1. **Detect.** Each rule in ``_RULES`` is one regular expression, assembled
+   once at import from the word tables in :mod:`geotimeline.extract.timex_rules`.
+   All rules run over the text; overlapping hits are settled longest first.
+2. **Guard.** A rule's normaliser may refuse its hit: "may" the verb, "March"
+   the verb, "2000 troops", "42.43N", a lone month name with no cue.
+3. **Normalise.** Hits are normalised left to right. News expressions anchor on
+   ``anchor`` (the publication date) with the tense around the mention deciding
+   the direction ("arrived on Saturday" is the past Saturday, "will meet on
+   Wednesday" the coming one). Narrative expressions ("two days later", "that
+   year", "the following week") anchor on the last calendar date mentioned.
+
+Without an anchor, explicit dates keep their values, year-less ones get ``XXXX``
+(``XXXX-03-05``), and expressions that only make sense against a publication
+date ("yesterday", "last year") are skipped.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable, Literal
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+from geotimeline.extract import timex_rules as R
+from geotimeline.models import DateMention, Granularity
+
+__all__ = ["find_dates"]
+
+Tense = Literal["past", "future"] | None
+
+
+# --------------------------------------------------------------------------- regex building blocks
+
+
+def _alt(words: object) -> str:
+    """A regex alternation of literal words, longest first so that "a few" beats "a"."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+_UNITS_1 = "|".join(sorted(R.UNITS, key=len, reverse=True))
+UNIT = rf"(?:centur(?:y|ies)|(?:{_UNITS_1})s?)"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+NUMWORD = rf"(?:(?:{_TENS})[\s-](?:{_ONES})|{_alt(R.NUMBER_WORDS)})"
+DIGITS = r"(?:\d+(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?)"
+VAGUE = _alt(R.VAGUE_COUNTS)
+COUNT = rf"(?:{VAGUE}|{DIGITS}|{NUMWORD})"
+APPROX = (
+    r"(?:about|around|approximately|nearly|almost|roughly|some|more\s+than|less\s+than|fewer\s+than|at\s+least|"
+    r"at\s+most|up\s+to|over|under|no\s+more\s+than|no\s+less\s+than|close\s+to|just\s+over|just\s+under|"
+    r"only|as\s+many\s+as|as\s+long\s+as|upwards\s+of|well\s+over|barely|a\s+little\s+over|"
+    r"a\s+little\s+more\s+than|little\s+more\s+than|just|another|a\s+further|an\s+additional|the\s+better\s+part\s+of)"
+)
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+        r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|" \
+        r"Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues\.|Tue\.|Wed\.|Thurs\.|Thu\.|Fri\.|Sat\.|Sun\.)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+_SPELLED_YEAR = (
+    rf"(?:nineteen|eighteen|twenty)[\s-]+(?:(?:{_TENS})(?:[\s-]+(?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|"
+    rf"fifteen|sixteen|seventeen|eighteen|nineteen|(?:oh|o)[\s-]+(?:{_ONES}))"
+    rf"|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|ten|eleven|twelve|thirteen))?"
+)
+YEAR4 = r"(?:1[0-9]\d\d|20\d\d)"
+YEAR = rf"(?:{YEAR4}(?![\d,.]\d)|{_SPELLED_YEAR})"
+MOD = (
+    r"(?:early|earlier|late|later|mid|middle|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+    r"the\s+middle\s+of|the\s+close\s+of|the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|"
+    r"the\s+last\s+half\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+latter\s+part\s+of|end|start|"
+    r"the\s+early\s+part\s+of|the\s+end\s+of\s+the\s+month\s+of)"
+)
+SEASON = _alt(R.SEASONS)
+DAYPART = r"(?:morning|afternoon|evening|night|overnight)"
+ORD_Q = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+TZ = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local\s+time|Moscow\s+time|[A-Z]{3,4}T)"
+
+_B = r"(?<![\w$£€#/.-])"  # start of a word, not inside a number, a path or an amount
+_E = r"(?![\w])"
+
+
+# --------------------------------------------------------------------------- small value helpers
+
+
+@dataclass(frozen=True)
+class _Val:
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    granularity: Granularity = "unknown"
+    date: dt.date | None = None
+    end_date: dt.date | None = None
+
+
+def _day(d: dt.date) -> _Val:
+    return _Val("DATE", d.isoformat(), "day", d, d)
+
+
+def _month(y: int, m: int) -> _Val:
+    last = calendar.monthrange(y, m)[1]
+    return _Val("DATE", f"{y:04d}-{m:02d}", "month", dt.date(y, m, 1), dt.date(y, m, last))
+
+
+def _year(y: int) -> _Val:
+    return _Val("DATE", f"{y:04d}", "year", dt.date(y, 1, 1), dt.date(y, 12, 31))
+
+
+def _week(d: dt.date, suffix: str = "") -> _Val:
+    iy, iw, _ = d.isocalendar()
+    monday = dt.date.fromisocalendar(iy, iw, 1)
+    if suffix:
+        return _Val("DATE", f"{iy:04d}-W{iw:02d}-WE", "week", monday + dt.timedelta(5), monday + dt.timedelta(6))
+    return _Val("DATE", f"{iy:04d}-W{iw:02d}", "week", monday, monday + dt.timedelta(6))
+
+
+def _quarter(y: int, q: int) -> _Val:
+    first = dt.date(y, 3 * q - 2, 1)
+    last_m = 3 * q
+    return _Val("DATE", f"{y:04d}-Q{q}", "quarter", first, dt.date(y, last_m, calendar.monthrange(y, last_m)[1]))
+
+
+def _half(y: int, h: int) -> _Val:
+    return _Val("DATE", f"{y:04d}-H{h}", "unknown", dt.date(y, 6 * h - 5, 1), dt.date(y, 6 * h, 30 if h == 1 else 31))
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def _season(y: int, s: str) -> _Val:
+    a, b = _SEASON_MONTHS[s]
+    end_y = y + 1 if s == "WI" else y
+    return _Val("DATE", f"{y:04d}-{s}", "season", dt.date(y, a, 1),
+                dt.date(end_y, b, calendar.monthrange(end_y, b)[1]))
+
+
+def _decade(first_year: int) -> _Val:
+    return _Val("DATE", f"{first_year // 10:03d}X", "decade", dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31))
+
+
+def _century(c: int) -> _Val:
+    """``c`` is the two-digit TimeML prefix: 19 covers 1900-1999."""
+    return _Val("DATE", f"{c:02d}", "century", dt.date(max(1, c * 100), 1, 1), dt.date(c * 100 + 99, 12, 31))
+
+
+def _ref(value: str, type_: Literal["DATE", "TIME"] = "DATE") -> _Val:
+    return _Val(type_, value)
+
+
+def _with_time(v: _Val, suffix: str) -> _Val:
+    return _Val("TIME", f"{v.value}T{suffix}", v.granularity if v.granularity != "day" else "time", v.date, v.end_date)
+
+
+def _season_of(d: dt.date) -> tuple[int, str]:
+    m = d.month
+    if m in (12, 1, 2):
+        return (d.year if m == 12 else d.year - 1, "WI")
+    return (d.year, "SP" if m <= 5 else "SU" if m <= 8 else "FA")
+
+
+def _shift_season(y: int, s: str, n: int) -> tuple[int, str]:
+    order = ["WI", "SP", "SU", "FA"]  # WI of year y starts in December y, so it follows FA of y
+    order = ["SP", "SU", "FA", "WI"]
+    i = order.index(s) + n
+    return (y + i // 4, order[i % 4])
+
+
+def _number(word: str) -> float | None:
+    """``"two"`` → 2, ``"twenty-five"`` → 25, ``"1,000"`` → 1000; vague counts → None."""
+    w = re.sub(r"\s+", " ", word.strip().lower())
+    if w in R.NUMBER_WORDS:
+        return R.NUMBER_WORDS[w] or None
+    m = re.fullmatch(rf"({_TENS})[\s-]({_ONES})", w)
+    if m:
+        return R.NUMBER_WORDS[m.group(1)] + R.NUMBER_WORDS[m.group(2)]
+    m = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?: 1/2)?", w)
+    if m:
+        n = float(m.group(1).replace(",", ""))
+        return n + 0.5 if "1/2" in w else n
+    return None
+
+
+def _spelled_year(s: str) -> int | None:
+    s = re.sub(r"[\s-]+", " ", s.lower()).replace("the year ", "")
+    if s.isdigit():
+        return int(s)
+    if s.startswith("two thousand"):
+        rest = s[len("two thousand"):].replace("and", "").strip()
+        return 2000 + (int(_number(rest) or 0) if rest else 0)
+    head, _, rest = s.partition(" ")
+    century = R.NUMBER_WORDS.get(head)
+    rest = rest.replace("oh ", "").replace("o ", "")
+    tail = _number(rest) if rest else None
+    if century is None or tail is None:
+        return None
+    return century * 100 + int(tail)
+
+
+def _duration(n: float | None, unit: str) -> str:
+    u = unit.lower().rstrip("s")
+    u = "century" if u.startswith("centur") else u
+    if u == "decade" and n is not None and n == int(n):
+        n, u = n * 10, "year"
+    letter = R.UNITS.get(u, "X")
+    if n is None:
+        count = "X"
+    elif n != int(n):
+        if u == "hour":
+            return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+        if u == "year":
+            return f"P{int(n)}Y{int(round((n - int(n)) * 12))}M" if n > 1 else f"P{int(round(n * 12))}M"
+        if u == "minute":
+            return f"PT{int(n)}M{int(round((n - int(n)) * 60))}S"
+        count = str(n)
+    else:
+        count = str(int(n))
+    return f"PT{count}{letter}" if u in R.TIME_UNITS else f"P{count}{letter}"
+
+
+def _month_num(name: str) -> int:
+    return R.MONTHS[name.lower().rstrip(".")]
+
+
+def _weekday_num(name: str) -> int:
+    return R.WEEKDAYS[name.lower()]
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- tense around a mention
+
+_FUTURE_RE = "|".join(R.FUTURE_CUES)
+_PAST_RE = "|".join(R.PAST_CUES)
+_CUE = re.compile(rf"\b(?:(?P<fut>{_FUTURE_RE})|(?P<past>{_PAST_RE}))\b", re.I)
+_RIGHT_CUE = re.compile(rf"\b(?:(?P<fut>{_FUTURE_RE})|(?P<past>was|were|had|did|ago))\b", re.I)
+_SENT_BREAK = re.compile(r"[.!?;]\s+(?=[A-Z\"'])|\n\s*\n")
+
+
+def _tense(text: str, start: int, end: int) -> Tense:
+    """``"future"`` / ``"past"`` from the nearest tense cue in the clause before the mention, else after it."""
+    left = text[max(0, start - 120):start]
+    breaks = list(_SENT_BREAK.finditer(left))
+    if breaks:
+        left = left[breaks[-1].end():]
+    cues = list(_CUE.finditer(left))
+    for m in reversed(cues):
+        return "future" if m.group("fut") else "past"
+    right = text[end:end + 80]
+    br = _SENT_BREAK.search(right)
+    if br:
+        right = right[:br.start()]
+    # after the mention only strong cues count: "-ed" there is mostly a passive ("can be exercised")
+    m = _RIGHT_CUE.search(right)
+    if m:
+        return "future" if m.group("fut") else "past"
+    return None
+
+
+# --------------------------------------------------------------------------- document context
+
+
+class _Context:
+    """What normalisers may look at: the text, the anchor, the last calendar date mentioned."""
+
+    def __init__(self, text: str, anchor: dt.date | None) -> None:
+        self.text = text
+        self.anchor = anchor
+        self.ref: dt.date | None = anchor
+        self.ref_day: dt.date | None = None
+        self.ref_val: _Val | None = None
+        self.ref_pos = -10_000
+        self.last_quarter: _Val | None = None
+        self.last_quarter_pos = -10_000
+        self.start = 0
+        self.end = 0
+
+    def tense(self) -> Tense:
+        return _tense(self.text, self.start, self.end)
+
+    def narrative(self) -> dt.date | None:
+        """The date a narrative expression ("two days later") counts from."""
+        return self.ref
+
+    def note(self, v: _Val, rule: str) -> None:
+        if v.date is not None and v.type in ("DATE", "TIME") and v.granularity in ("day", "time", "month", "year", "week"):
+            self.ref = v.date
+            self.ref_val = v
+            self.ref_pos = self.start
+            if v.granularity in ("day", "time"):
+                self.ref_day = v.date
+        if v.granularity == "quarter" and rule in ("quarter", "this_quarter"):
+            self.last_quarter = v
+            self.last_quarter_pos = self.start
+
+
+# --------------------------------------------------------------------------- resolution helpers
+
+
+def _resolve_weekday(anchor: dt.date, wd: int, rel: str, tense: Tense) -> dt.date:
+    delta = wd - anchor.isoweekday()
+    if rel in ("last", "past", "previous", "the previous", "this past", "earlier"):
+        back = (-delta) % 7 or 7
+        return anchor - dt.timedelta(back)
+    if rel in ("next", "the following", "coming", "this coming", "the next"):
+        fwd = delta % 7 or 7
+        return anchor + dt.timedelta(fwd)
+    if rel == "this":
+        return anchor + dt.timedelta(delta % 7) if tense == "future" else anchor + dt.timedelta(delta)
+    if delta == 0:
+        return anchor
+    if tense == "future":
+        return anchor + dt.timedelta(delta % 7)
+    return anchor - dt.timedelta((-delta) % 7)
+
+
+def _resolve_month_year(anchor: dt.date, month: int, day: int | None, rel: str, tense: Tense) -> int:
+    """The year of a year-less date: nearest occurrence, or the one the tense or ``last``/``next`` points to."""
+    key = (month, day or 15)
+    now = (anchor.month, anchor.day if day else 15)
+    y = anchor.year
+    if rel in ("last", "past", "previous", "this past"):
+        return y if key < now else y - 1
+    if rel in ("next", "coming", "this coming"):
+        return y if key > now else y + 1
+    if rel == "this":
+        return y
+    if tense == "past":
+        return y if key <= now or (day is None and month == anchor.month) else y - 1
+    if tense == "future":
+        return y if key >= now else y + 1
+    # no cue: the nearest occurrence, preferring this year on ties
+    cands = []
+    for cy in (y - 1, y, y + 1):
+        d = _safe_date(cy, month, min(day or 15, calendar.monthrange(cy, month)[1]))
+        if d:
+            cands.append((abs((d - anchor).days) - (1 if cy == y else 0) * 20, cy))
+    return min(cands)[1]
+
+
+def _apply_rel_unit(anchor: dt.date, unit: str, n: int) -> _Val | None:
+    """``this``/``last``/``next`` (n = 0 / -1 / +1) of a calendar unit."""
+    if unit == "day":
+        return _day(anchor + dt.timedelta(n))
+    if unit == "week":
+        return _week(anchor + dt.timedelta(7 * n))
+    if unit == "weekend":
+        return _week(anchor + dt.timedelta(7 * n), "WE")
+    if unit == "month":
+        d = anchor + relativedelta(months=n)
+        return _month(d.year, d.month)
+    if unit in ("year", "fiscal year"):
+        return _year(anchor.year + n)
+    if unit == "quarter":
+        q = (anchor.month - 1) // 3 + n
+        return _quarter(anchor.year + q // 4, q % 4 + 1)
+    if unit == "decade":
+        return _decade((anchor.year // 10 + n) * 10)
+    if unit == "century":
+        return _century(anchor.year // 100 + n)
+    if unit in R.SEASONS:
+        s = R.SEASONS[unit]
+        cy, cs = _season_of(anchor)
+        y = anchor.year
+        # the season of that name in the anchor's year, then step to the last/next one
+        order = ["SP", "SU", "FA", "WI"]
+        if n == 0:
+            return _season(cy if s == cs else y, s)
+        if n < 0:
+            cand = _season(y, s)
+            if cand.date and cand.date >= dt.date(cy, 1, 1) and order.index(s) >= order.index(cs) and cy == y:
+                cand = _season(y - 1, s)
+            if s == cs:
+                cand = _season(cy - 1, s)
+            return cand
+        cand = _season(y, s)
+        if order.index(s) <= order.index(cs) and cy == y:
+            cand = _season(y + 1, s)
+        return cand
+    return None
+
+
+def _shift(base: dt.date, unit: str, n: float) -> _Val | None:
+    """``base`` moved by ``n`` units, at that unit's granularity ("two days later", "five years ago")."""
+    k = int(n)
+    if unit == "day":
+        return _day(base + dt.timedelta(k))
+    if unit == "week":
+        return _week(base + dt.timedelta(7 * k))
+    if unit == "month":
+        d = base + relativedelta(months=k)
+        return _month(d.year, d.month)
+    if unit == "year":
+        return _year(base.year + k)
+    if unit == "decade":
+        return _year(base.year + 10 * k)
+    if unit == "quarter":
+        q = (base.month - 1) // 3 + k
+        return _quarter(base.year + q // 4, q % 4 + 1)
+    if unit in ("hour", "minute", "second"):
+        return None
+    return None
+
+
+def _unit(word: str) -> str:
+    w = re.sub(r"\s+", " ", word.lower())
+    if w.startswith("centur"):
+        return "century"
+    if w.startswith("fiscal"):
+        return "year"
+    return w[:-1] if w.endswith("s") and w[:-1] in R.UNITS else w
+
+
+def _easter_based(year: int, name: str) -> dt.date:
+    e = easter(year)
+    return {"easter": e, "good_friday": e - dt.timedelta(2), "easter_monday": e + dt.timedelta(1)}[name]
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ISO ``weekday`` of a month; ``n = -1`` is the last one."""
+    if n > 0:
+        d = dt.date(year, month, 1)
+        d += dt.timedelta((weekday - d.isoweekday()) % 7)
+        return d + dt.timedelta(7 * (n - 1))
+    d = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return d - dt.timedelta((d.isoweekday() - weekday) % 7)
+
+
+def _holiday(year: int, rule: tuple[int, int] | str) -> dt.date:
+    if isinstance(rule, tuple):
+        return dt.date(year, *rule)
+    if rule == "thanksgiving":
+        return _nth_weekday(year, 11, 4, 4)
+    if rule == "labor_day":
+        return _nth_weekday(year, 9, 1, 1)
+    if rule == "memorial_day":
+        return _nth_weekday(year, 5, 1, -1)
+    if rule == "election_day":
+        return _nth_weekday(year, 11, 1, 1) + dt.timedelta(1)
+    return _easter_based(year, rule)
+
+
+# --------------------------------------------------------------------------- normalisers, one per rule
+
+Normaliser = Callable[[re.Match[str], _Context], "_Val | None"]
+
+
+def _g(m: re.Match[str], name: str) -> str:
+    return (m.groupdict().get(name) or "").lower()
+
+
+def _rel_word(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip().lower())
+
+
+def _year_of(m: re.Match[str], name: str = "year") -> int | None:
+    raw = m.groupdict().get(name)
+    if not raw:
+        return None
+    return _spelled_year(raw)
+
+
+def _year_ok(m: re.Match[str], ctx: _Context, group: str = "year") -> bool:
+    """Guards that tell a year from a quantity: "in 2001" yes, "2000 troops" or "$1990" no."""
+    s, e = m.span(group)
+    text = ctx.text
+    if not text[s:e].isdigit():
+        return True
+    before = text[max(0, s - 25):s]
+    after = text[e:e + 25]
+    prev_word = re.search(r"([A-Za-z.]+)\W*$", before)
+    if prev_word and prev_word.group(1).lower() in R.QUANTITY_BEFORE:
+        return False
+    if re.match(r"\s*(?:%|percent|per\s+cent|[a-z]*\s*(?:°|degrees))", after):
+        return False
+    next_word = re.match(r"\s*([A-Za-z]+)", after)
+    if next_word and next_word.group(1).lower() in R.QUANTITY_NOUNS:
+        return False
+    if re.match(r"\s*(?:[NSEW]\b|°|′|')", after) or re.search(r"\d[.,:]$", before):
+        return False
+    if re.match(r"[:.,]\d|-\d{3}|\d", after):
+        return False
+    year = int(text[s:e])
+    if year < 1800 and not re.search(r"\b(?:in|since|of|by|from|until|to|year|around|circa|c\.)\s*$", before, re.I):
+        return False
+    return True
+
+
+def _modded(v: _Val) -> _Val:
+    return v
+
+
+def n_iso(m: re.Match[str], ctx: _Context) -> _Val | None:
+    d = _safe_date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    if d is None:
+        return None
+    if m["h"]:
+        return _with_time(_day(d), f"{m['h']}:{m['mi']}")
+    return _day(d)
+
+
+def n_numeric(m: re.Match[str], ctx: _Context) -> _Val | None:
+    y = int(m["y"])
+    if y < 100:
+        y += 1900 if y >= 50 else 2000
+    d = _safe_date(y, int(m["mo"]), int(m["d"]))
+    return _day(d) if d else None
+
+
+def n_mdy(m: re.Match[str], ctx: _Context) -> _Val | None:
+    if m["year"] and not _year_ok(m, ctx):
+        return None
+    if not m["year"] and _month_num(m["month"]) in (3, 5) and \
+            re.match(r"\s*(?:%|percent|[a-z]+s\b)", ctx.text[m.end():m.end() + 12]):
+        return None
+    return _calendar_day(m["month"], m["day"], _year_of(m), m.groupdict().get("wd"), ctx,
+                         _rel_word(m.groupdict().get("rel") or ""))
+
+
+def _calendar_day(month_name: str, day_text: str, year: int | None, wd: str | None, ctx: _Context,
+                  rel: str = "") -> _Val | None:
+    month = _month_num(month_name)
+    day = int(re.match(r"\d+", day_text).group())  # type: ignore[union-attr]
+    if year is None:
+        if ctx.anchor is None:
+            return _Val("DATE", f"XXXX-{month:02d}-{day:02d}", "day")
+        if wd:
+            # a weekday fixes the year: pick the candidate year where it matches
+            for cy in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1):
+                d = _safe_date(cy, month, day)
+                if d and d.isoweekday() == _weekday_num(wd) and abs((d - ctx.anchor).days) < 300:
+                    year = cy
+                    break
+        if year is None:
+            # a day of the month is nearly always within half a year of the article: take the nearest
+            year = _resolve_month_year(ctx.anchor, month, day, rel, None)
+    d = _safe_date(year, month, day)
+    return _day(d) if d else None
+
+
+def n_dmy(m: re.Match[str], ctx: _Context) -> _Val | None:
+    return n_mdy(m, ctx)
+
+
+def n_month(m: re.Match[str], ctx: _Context) -> _Val | None:
+    name = m["month"]
+    month = _month_num(name)
+    year = _year_of(m)
+    rel = _rel_word(m["rel"] or "")
+    yrel = _rel_word(m["yrel"] or "")
+    if m["year"] and not _year_ok(m, ctx):
+        year = None
+        if not rel:
+            return None
+    if year is None and not rel and not yrel and not m["mod"]:
+        # a lone month name needs a cue: "in March", "March's", "since May"
+        bare = name.lower().rstrip(".")
+        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        cue = re.search(r"(?:\bin|\bsince|\buntil|\bby|\bof|\bfrom|\bthrough|\bduring|\bbefore|\bafter|\bto|\bfor|"
+                        r"\bbetween|\bthis|\bnext|\blast|\band|\bor|\bearly|\blate|\bmid|\btill|\bthe|\bon)\s+$",
+                        before)
+        if bare in R.AMBIGUOUS_MONTHS and not cue:
+            return None
+        if bare not in _FULL_MONTHS and not name.endswith("."):
+            return None
+    if year is None:
+        if yrel:
+            if ctx.anchor is None:
+                return None
+            year = ctx.anchor.year + {"this year": 0, "last year": -1, "next year": 1}.get(yrel, 0)
+        elif ctx.anchor is None:
+            return _Val("DATE", f"XXXX-{month:02d}", "month")
+        else:
+            year = _resolve_month_year(ctx.anchor, month, None, rel, ctx.tense())
+    return _month(year, month)
+
+
+def n_year(m: re.Match[str], ctx: _Context) -> _Val | None:
+    if not _year_ok(m, ctx):
+        return None
+    year = _year_of(m)
+    if year is None:
+        return None
+    return _year(year)
+
+
+def n_decade(m: re.Match[str], ctx: _Context) -> _Val | None:
+    raw = m["dec"].lower().replace("'", "").rstrip("s")
+    if len(raw) == 2:
+        century = 19
+        if ctx.anchor and int(raw) + 1900 > ctx.anchor.year + 10:
+            century = 18
+        elif ctx.anchor and ctx.anchor.year >= 2000 and int(raw) + 2000 <= ctx.anchor.year:
+            century = 20 if int(raw) < 30 else 19
+        return _decade(century * 100 + int(raw))
+    return _decade(int(raw))
+
+
+def n_century(m: re.Match[str], ctx: _Context) -> _Val | None:
+    word = m["ord"].lower()
+    n = R.ORDINALS.get(word)
+    if n is None:
+        digits = re.match(r"\d+", word)
+        if not digits:
+            return None
+        n = int(digits.group())
+    return _century(n - 1)
+
+
+def n_weekday(m: re.Match[str], ctx: _Context) -> _Val | None:
+    wd = _weekday_num(m["wd"])
+    rel = _rel_word(m["rel"] or "")
+    part = _g(m, "part")
+    plural = m["wd"][-1:] == "s" and not m["wd"].lower().endswith("days")
+    if m.groupdict().get("every"):
+        return _Val("SET", f"XXXX-WXX-{wd}" + (f"T{R.DAY_PARTS[part]}" if part else ""))
+    if ctx.anchor is None:
+        return _Val("DATE", f"XXXX-WXX-{wd}")
+    tense = ctx.tense()
+    if rel in ("the previous", "the following", "the next") and ctx.ref:
+        base = ctx.ref
+        d = _resolve_weekday(base, wd, "last" if rel == "the previous" else "next", tense)
+    elif rel in ("earlier", "late", "early", "later"):
+        d = _resolve_weekday(ctx.anchor, wd, "", tense)
+    else:
+        d = _resolve_weekday(ctx.anchor, wd, rel, tense)
+    v = _day(d)
+    if part:
+        return _with_time(v, R.DAY_PARTS[part])
+    return v
+
+
+def _clock(m: re.Match[str]) -> str | None:
+    h = int(m["h"])
+    mi = m["mi"]
+    ap = (m["ap"] or "").lower().replace(".", "").replace(" ", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    if h > 24 or (mi and int(mi) > 59):
+        return None
+    return f"{h:02d}:{mi or '00'}"
+
+
+def n_time(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``10 p.m.``, ``noon Thursday``, ``5 p.m. EST, Nov. 6``, ``9 a.m. yesterday``."""
+    word = _g(m, "word")
+    if word:
+        clock: str | None = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[word]
+    else:
+        clock = _clock(m)
+    if clock is None:
+        return None
+    day = _g(m, "day2")
+    base: _Val | None = None
+    if m["month"]:
+        base = _calendar_day(m["month"], m["day"], None, m["wd"], ctx)
+    elif m["wd"]:
+        if ctx.anchor is None:
+            return _Val("TIME", f"XXXX-WXX-{_weekday_num(m['wd'])}T{clock}", "time")
+        base = _day(_resolve_weekday(ctx.anchor, _weekday_num(m["wd"]), "", ctx.tense()))
+    elif day:
+        if ctx.anchor is None:
+            return None
+        base = _day(ctx.anchor + dt.timedelta({"today": 0, "yesterday": -1, "tomorrow": 1}[day]))
+    elif ctx.ref is not None and ctx.ref_val is not None and ctx.ref_val.granularity in ("day", "time") \
+            and ctx.start - ctx.ref_pos < 400:
+        base = _day(ctx.ref)
+    elif ctx.anchor is not None:
+        base = _day(ctx.anchor)
+    if base is None:
+        return _Val("TIME", f"XXXX-XX-XXT{clock}", "time")
+    return _with_time(base, clock)
+
+
+def n_daypart(m: re.Match[str], ctx: _Context) -> _Val | None:
+    word = _rel_word(m["which"])
+    part = R.DAY_PARTS[m["part"].lower()] if m["part"] else "NI"
+    if ctx.anchor is None:
+        return None
+    offset = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1, "tonight": 0, "later this": 0,
+              "earlier this": 0, "early this": 0, "late this": 0, "late last": -1, "early tomorrow": 1,
+              "late yesterday": -1, "early yesterday": -1, "early": 0, "late": 0}.get(word, 0)
+    return _with_time(_day(ctx.anchor + dt.timedelta(offset)), part)
+
+
+def n_word_day(m: re.Match[str], ctx: _Context) -> _Val | None:
+    word = _rel_word(m["w"])
+    if ctx.anchor is None:
+        return None
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+              "the day after tomorrow": 2, "tonight": 0}[word]
+    v = _day(ctx.anchor + dt.timedelta(offset))
+    if word == "tonight":
+        return _with_time(v, "NI")
+    return v
+
+
+def n_reference(m: re.Match[str], ctx: _Context) -> _Val | None:
+    word = _rel_word(m["w"])
+    if word == "current" and not re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]):
+        return None
+    return _ref(R.REFERENCE_WORDS[word])
+
+
+def n_set(m: re.Match[str], ctx: _Context) -> _Val | None:
+    word = _rel_word(m["w"] or "")
+    if word == "quarterly":
+        return None  # almost always "quarterly dividend/results", not annotated
+    if word in R.SET_WORDS:
+        return _Val("SET", R.SET_WORDS[word])
+    unit = _unit(m["unit"])
+    if unit in R.SEASONS:
+        return _Val("SET", f"XXXX-{R.SEASONS[unit]}")
+    if unit.rstrip(".") in R.MONTHS:
+        return _Val("SET", f"XXXX-{_month_num(unit):02d}")
+    if unit in R.WEEKDAYS or unit + "day" in R.WEEKDAYS:
+        return _Val("SET", f"XXXX-WXX-{_weekday_num(unit)}")
+    n = _number(m["n"]) if m["n"] else 1
+    return _Val("SET", _duration(n, unit))
+
+
+def n_holiday(m: re.Match[str], ctx: _Context) -> _Val | None:
+    name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
+    rule = R.HOLIDAYS.get(name)
+    if rule is None:
+        return None
+    year = _year_of(m)
+    if year is None:
+        if ctx.anchor is None:
+            return None
+        year = ctx.anchor.year
+        d = _holiday(year, rule)
+        tense = ctx.tense()
+        if tense == "past" and d > ctx.anchor + dt.timedelta(7):
+            year -= 1
+        elif tense == "future" and d < ctx.anchor:
+            year += 1
+        elif tense is None and (d - ctx.anchor).days > 183:
+            year -= 1
+        elif tense is None and (ctx.anchor - d).days > 183:
+            year += 1
+    return _day(_holiday(year, rule))
+
+
+def n_relative(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``last year``, ``this week``, ``next month``, ``earlier this year``, ``the following week``, ``that year``."""
+    rel = _rel_word(m["rel"])
+    unit = _unit(m["unit"])
+    if rel.startswith("the "):
+        rel_core = rel[4:]
+    else:
+        rel_core = rel
+    narrative = rel_core in ("following", "previous", "same", "prior") or rel in ("that", "that same")
+    if rel in ("the next",) and unit not in ("day",):
+        narrative = False
+    if rel_core in ("past", "last") and rel.startswith("the") and unit in ("week", "month", "year", "decade", "century"):
+        # "the past year" looks back from now over one unit; TimeML gives it as a duration
+        return _Val("DURATION", _duration(1, unit))
+    base = ctx.narrative() if narrative else ctx.anchor
+    if base is None:
+        return None
+    n = {"last": -1, "past": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "that": 0, "same": 0,
+         "that same": 0, "the current": 0, "next": 1, "coming": 1, "following": 1, "the latest": -1,
+         "latest": -1, "this past": -1, "this coming": 1, "upcoming": 1}.get(rel_core if narrative else rel, None)
+    if n is None:
+        n = {"the coming": 1, "the next": 1, "the last": -1, "the past": -1}.get(rel, 0)
+    if unit == "quarter" and rel_core in ("latest", "last", "past", "previous", "recent", "most recent"):
+        n = -1
+    if unit in ("day",) and not narrative and rel in ("this", "that"):
+        return _day(base)
+    if unit == "time" or unit == "moment":
+        return _ref("PRESENT_REF") if rel in ("this", "the current") else _ref("PAST_REF")
+    v = _apply_rel_unit(base, unit, n)
+    return v
+
+
+def n_shift(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``two days later``, ``five years ago``, ``a year earlier``."""
+    n = _number(m["n"]) if m["n"] else None
+    unit = _unit(m["unit"])
+    direction = _rel_word(m["dir"])
+    sign = 1 if direction in ("later", "from now", "hence", "after", "on") else -1
+    base = ctx.anchor if direction in ("ago", "from now", "hence") else ctx.narrative()
+    if unit in ("day", "week") and direction not in ("ago", "from now", "hence"):
+        base = ctx.ref_day or ctx.anchor
+    if base is None:
+        return None
+    if n is None:
+        if unit in ("year", "decade"):
+            return _ref("PAST_REF" if sign < 0 else "FUTURE_REF")
+        return _ref("PAST_REF" if sign < 0 else "FUTURE_REF")
+    if unit == "year" and n == 1 and ctx.last_quarter is not None and ctx.start - ctx.last_quarter_pos < 600:
+        q = ctx.last_quarter
+        y, qq = int(q.value[:4]), int(q.value[-1])
+        return _quarter(y + sign, qq)
+    if n != int(n):
+        return None
+    return _shift(base, unit, sign * n)
+
+
+def n_duration(m: re.Match[str], ctx: _Context) -> _Val | None:
+    raw_n = m["n"]
+    unit = _unit(m["unit"])
+    n = _number(raw_n) if raw_n else 1
+    after = ctx.text[m.end():m.end() + 12]
+    if re.match(r"(?:-|\s+)old\b", after) or m.group().lower().endswith("-old"):
+        return None  # ages ("52 years old", "a 44-year-old protester") are not annotated as durations
+    a_unit = raw_n is not None and raw_n.strip().lower() in ("a", "an")
+    if a_unit and re.search(r"(?:\d|[a-z]s|times|twice|once|per)\W*$", ctx.text[max(0, m.start() - 12):m.start()], re.I) \
+            and not re.search(r"\b(?:for|in|than|within|about|over|nearly|almost|least|after)\W*$",
+                              ctx.text[max(0, m.start() - 12):m.start()], re.I):
+        return None  # "four flights a week", "$1.76 a year": a rate, not a time span
+    if a_unit and unit == "second" and not re.match(r"\s+(?:later|earlier|ago|or|and)\b", after):
+        return None
+    if unit == "quarter" and m["unit"].lower().endswith("s") and "-" in m.group():
+        return None  # "three-quarters of its food"
+    if raw_n and re.fullmatch(r"\d{4}", raw_n.strip()) and unit in ("year", "quarter"):
+        return None
+    if raw_n and raw_n.strip().lower() in ("a", "an", "one") and unit == "year" and re.search(
+            r"(?:\d|times|twice|once|per)\W*$", ctx.text[max(0, m.start() - 12):m.start()]):
+        return _Val("SET", "P1Y")
+    if unit == "weekend":
+        return _Val("DURATION", f"P{'X' if n is None else int(n)}WE")
+    if n is not None and m.group().lower().endswith("and a half"):
+        n += 0.5
+    return _Val("DURATION", _duration(n, unit))
+
+
+def n_bare_plural(m: re.Match[str], ctx: _Context) -> _Val | None:
+    return _Val("DURATION", _duration(None, _unit(m["unit"])))
+
+
+def n_quarter(m: re.Match[str], ctx: _Context) -> _Val | None:
+    q = R.ORDINALS[m["ord"].lower()]
+    year = _year_of(m) or _year_of(m, "year2")
+    yrel = _rel_word(m["yrel"] or "")
+    if year is None:
+        if ctx.anchor is None:
+            return _Val("DATE", f"XXXX-Q{q}", "quarter")
+        year = ctx.anchor.year + {"last": -1, "next": 1, "this": 0, "the": 0}.get(yrel.split(" ")[0] if yrel else "", 0)
+        if not yrel and q > (ctx.anchor.month - 1) // 3 + 1 and ctx.tense() != "future":
+            year -= 1  # "fourth-quarter profit" in a January article reports last year's quarter
+    return _quarter(year, q)
+
+
+def n_this_quarter(m: re.Match[str], ctx: _Context) -> _Val | None:
+    rel = _rel_word(m["rel"] or "")
+    if ctx.anchor is None:
+        return None
+    cur = (ctx.anchor.month - 1) // 3 + 1
+    if rel in ("year-ago", "year-earlier", "year ago", "year earlier"):
+        base = ctx.last_quarter if ctx.last_quarter is not None else _apply_rel_unit(ctx.anchor, "quarter", -1)
+        assert base is not None
+        return _quarter(int(base.value[:4]) - 1, int(base.value[-1]))
+    if rel in ("current", "this"):
+        return _quarter(ctx.anchor.year, cur)
+    if rel in ("next", "coming"):
+        return _apply_rel_unit(ctx.anchor, "quarter", 1)
+    if rel in ("same", "that") and ctx.last_quarter is not None:
+        return ctx.last_quarter
+    return _apply_rel_unit(ctx.anchor, "quarter", -1)
+
+
+def n_half(m: re.Match[str], ctx: _Context) -> _Val | None:
+    h = 1 if m["which"].lower() == "first" else 2
+    year = _year_of(m)
+    if year is None:
+        if ctx.anchor is None:
+            return None
+        yrel = _rel_word(m["yrel"] or "")
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(yrel.split(" ")[0] if yrel else "", 0)
+    return _half(year, h)
+
+
+def n_year_compound(m: re.Match[str], ctx: _Context) -> _Val | None:
+    w = _rel_word(m["w"]).replace("-", " ")
+    if ctx.anchor is None:
+        return None
+    if w in ("year end", "yearend", "year's end"):
+        return _day(dt.date(ctx.anchor.year, 12, 31))
+    if ctx.last_quarter is not None and ctx.start - ctx.last_quarter_pos < 800:
+        q = ctx.last_quarter
+        return _quarter(int(q.value[:4]) - 1, int(q.value[-1]))
+    return _year(ctx.anchor.year - 1)
+
+
+def n_season(m: re.Match[str], ctx: _Context) -> _Val | None:
+    s = R.SEASONS[m["season"].lower()]
+    year = _year_of(m)
+    det = _rel_word(m["det"] or "")
+    rel = det if det != "the" else ""
+    if not det and not m["year"]:
+        before = ctx.text[max(0, m.start() - 10):m.start()].lower()
+        if not re.search(r"\b(?:in|during|by|until|since|through|early|late|mid)\s+$", before):
+            return None
+    if m["season"].lower() == "fall" and not year and not rel:
+        if not re.match(r"\s*(?:,|\.|;|$|\s+(?:and|when|as|after|before|in|at|of\s+(?:19|20)\d\d))",
+                        ctx.text[m.end():m.end() + 12]):
+            return None
+    if year is not None:
+        return _season(year, s)
+    if ctx.anchor is None:
+        return _Val("DATE", f"XXXX-{s}", "season")
+    rel_n = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
+    if rel_n == 0:
+        cy, cs = _season_of(ctx.anchor)
+        tense = ctx.tense()
+        y = ctx.anchor.year
+        order = ["SP", "SU", "FA", "WI"]
+        if s == cs:
+            return _season(cy, s)
+        if tense == "past" and order.index(s) > order.index(cs) and cs != "WI":
+            return _season(y - 1, s)
+        if tense == "future" and order.index(s) < order.index(cs) and cs != "WI":
+            return _season(y + 1, s)
+        return _season(y, s)
+    return _apply_rel_unit(ctx.anchor, m["season"].lower(), rel_n)
+
+
+def n_narrative_day(m: re.Match[str], ctx: _Context) -> _Val | None:
+    w = _rel_word(m["w"])
+    base = ctx.ref_day or ctx.anchor
+    if base is None:
+        return None
+    off = {"the next day": 1, "the following day": 1, "the day after": 1, "the previous day": -1,
+           "the day before": -1, "the same day": 0, "that day": 0, "that same day": 0, "earlier that day": 0,
+           "later that day": 0, "the next morning": 1, "the following morning": 1, "that night": 0,
+           "that evening": 0, "that morning": 0, "a day later": 1, "a day earlier": -1, "the prior day": -1}.get(w)
+    if off is None:
+        return None
+    v = _day(base + dt.timedelta(off))
+    for part, code in R.DAY_PARTS.items():
+        if w.endswith(part):
+            return _with_time(v, code)
+    return v
+
+
+def n_decade_word(m: re.Match[str], ctx: _Context) -> _Val | None:
+    return _decade(1900 + 10 * R.DECADE_WORDS[m["dw"].lower()])
+
+
+def n_vague_span(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``coming weeks``, ``the weeks ahead``, ``the first hours``: a duration of unknown length."""
+    words = m.group().lower().split()
+    if len(words) == 1 or words == ["the", words[-1]]:
+        return None  # a bare plural is only temporal after "for", "over" ... (rule bare_plural)
+    return _Val("DURATION", _duration(None, _unit(m["unit"])))
+
+
+def n_year_ref(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``the year`` / ``the month`` / ``the week``: the current one in news."""
+    unit = _unit(m["unit"])
+    if ctx.anchor is None:
+        return None
+    if unit == "weekend":
+        sat = _resolve_weekday(ctx.anchor, 6, "", ctx.tense())
+        return _week(sat, "WE")
+    if unit == "quarter":
+        return _apply_rel_unit(ctx.anchor, "quarter", -1)
+    return _apply_rel_unit(ctx.anchor, unit, 0)
+
+
+# --------------------------------------------------------------------------- the rule table
+
+_REL = (r"(?:this\s+past|this\s+coming|the\s+following|the\s+previous|the\s+next|the\s+coming|the\s+past|"
+        r"the\s+last|the\s+current|the\s+same|the\s+prior|the\s+latest|last|this|next|past|coming|current|"
+        r"previous|following|that|that\s+same|upcoming)")
+_DAYWORDS = r"(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)"
+_HOLIDAY = _alt(R.HOLIDAYS).replace("'", "['’]")
+
+_RULES: list[tuple[str, str, Normaliser, int]] = [
+    # (name, pattern, normaliser, priority: lower wins among equally long hits)
+    ("iso", rf"{_B}(?P<y>\d{{4}})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:[T\s](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::\d\d)?)?(?![\d])", n_iso, 0),
+    ("numeric", rf"{_B}(?P<mo>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])", n_numeric, 0),
+    ("mdy", rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<rel>last|this|next|this\s+past)\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY})"
+            rf"(?:(?:,\s*|\s+)(?P<year>{YEAR}))?{_E}", n_mdy, 1),
+    ("dmy", rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
+            rf"(?:,?\s+(?P<year>{YEAR}))?{_E}", n_dmy, 2),
+    ("month", rf"{_B}(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?"
+              rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR})|\s+(?P<yrel>this\s+year|last\s+year|next\s+year))?{_E}",
+     n_month, 3),
+    ("decade", rf"{_B}(?:the\s+)?(?:(?:{MOD})[\s-]+)?(?P<dec>(?:1[0-9]|20)\d0'?s|'\d0s)(?!\w)", n_decade, 2),
+    ("century", rf"{_B}(?:the\s+)?(?:(?:{MOD})[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(R.ORDINALS)})[\s-]+century{_E}",
+     n_century, 2),
+    ("year", rf"{_B}(?:(?:the\s+)?(?P<mod>{MOD})[\s-]+)?(?:(?:fiscal|calendar|FY|the\s+year|the\s+fiscal\s+year|"
+             rf"the\s+calendar\s+year)\s+)?(?P<year>{YEAR4}|{_SPELLED_YEAR})(?!['’]?s\b)(?![\w-]|\.\d)", n_year, 4),
+    ("weekday", rf"{_B}(?:(?P<every>every|each)\s+(?=\w+days?\b|\w+\.))?(?:(?P<rel>this\s+past|this\s+coming|"
+                rf"the\s+previous|the\s+following|the\s+next|last|this|next|past|coming|earlier|late|early|later)\s+)?"
+                rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{DAYPART}))?{_E}", n_weekday, 3),
+    ("time", rf"{_B}(?:(?:about|around|approximately|at\s+about|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+             rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<word>noon|midnight|midday))"
+             rf"(?:\s+(?:{TZ}))?(?:,?\s+(?:(?:on\s+)?(?:(?P<wd>{WEEKDAY})(?:,?\s+)?)?(?:(?P<month>{MONTH})\s*(?P<day>{DAY}))?|"
+             rf"(?P<day2>today|yesterday|tomorrow)))?{_E}", None, 1),  # type: ignore[list-item]
+    ("time_24", rf"\bat\s+(?P<span>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?:h|hrs|GMT|UTC|local\s+time))?)(?![\d])",
+     None, 2),  # type: ignore[list-item]
+    ("daypart", rf"{_B}(?P<which>this|yesterday|tomorrow|last|later\s+this|earlier\s+this|early\s+this|late\s+this|"
+                rf"late\s+last|early\s+tomorrow|late\s+yesterday|early\s+yesterday)\s+(?P<part>{DAYPART}){_E}"
+                rf"|{_B}(?P<which2>tonight|overnight)(?P<none>){_E}", None, 1),  # type: ignore[list-item]
+    ("word_day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<w>{_DAYWORDS}){_E}", n_word_day, 3),
+    ("holiday", rf"{_B}(?P<name>{_HOLIDAY})(?:\s+(?P<year>{YEAR4}))?{_E}", n_holiday, 3),
+    ("quarter", rf"{_B}(?:(?:the|its|their|this\s+year's|last\s+year's|next\s+year's|(?P<year>{YEAR4})(?:'s)?)\s+)?"
+                rf"(?:(?:company's|fiscal|calendar|current|latest)[\s-]+)?(?P<ord>{ORD_Q})[\s-]+(?:fiscal[\s-]+)?"
+                rf"(?:quarter|period)(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>{YEAR4})|(?P<yrel>this\s+year|last\s+year|next\s+year|the\s+year)))?{_E}",
+     n_quarter, 1),
+    ("this_quarter", rf"{_B}(?:the\s+)?(?P<rel>latest|last|previous|current|this|same|that|next|coming|"
+                     rf"year[\s-]ago|year[\s-]earlier|recent|most\s+recent)\s+(?:fiscal\s+)?(?:quarter|period){_E}",
+     n_this_quarter, 3),
+    ("half", rf"{_B}(?:the\s+)?(?P<which>first|second|last)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{YEAR4})|"
+             rf"(?P<yrel>this\s+year|last\s+year|next\s+year|the\s+year)))?{_E}", n_half, 2),
+    ("season", rf"{_B}(?:(?P<det>the|this|last|next|this\s+past|this\s+coming|past|coming)\s+)?(?:(?:{MOD})[\s-]+)?"
+               rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_E}", None, 3),  # type: ignore[list-item]
+    ("shift", rf"{_B}(?:{APPROX}\s+)?(?P<n>{COUNT})\s+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
+              rf"(?P<dir>ago|earlier|later|from\s+now|hence|before|after|on){_E}", None, 1),  # type: ignore[list-item]
+    ("relative", rf"{_B}(?:(?:{MOD})[\s-]+)?(?P<rel>{_REL})\s+(?P<unit>week(?:end)?|month|year|quarter|decade|century|"
+                 rf"fiscal\s+year|day|summer|spring|fall|autumn|winter|time|moment){_E}", n_relative, 2),
+    ("narrative_day", rf"{_B}(?P<w>the\s+(?:next|following|previous|same|prior)\s+(?:day|morning)|the\s+day\s+(?:before|after)|"
+                      rf"(?:earlier|later)\s+that\s+day|that\s+(?:same\s+)?day|that\s+(?:night|evening|morning)|"
+                      rf"a\s+day\s+(?:later|earlier)){_E}", n_narrative_day, 1),
+    ("duration", rf"{_B}(?:(?:the\s+)?(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|"
+                 rf"same|entire|whole|full|better\s+part\s+of\s+the)\s+|{APPROX}\s+)?(?P<n>{COUNT})"
+                 rf"(?:\s+(?:to|or)\s+{COUNT})?(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working|"
+                 rf"calendar|fiscal))?\s+(?P<unit>{UNIT})(?:\s+and\s+a\s+half)?{_E}", n_duration, 5),
+    ("duration_adj", rf"{_B}(?P<n>\d+|{NUMWORD})-(?P<unit>{UNIT})(?:-(?:old|long))?{_E}", n_duration, 4),
+    ("bare_plural", rf"\b(?:for|over|in|within|take|takes|took|lasted|last|spent)\s+(?P<span>(?P<unit>years|months|weeks|"
+                    rf"days|decades|centuries|hours|minutes)){_E}", n_bare_plural, 6),
+    ("set", rf"{_B}(?:(?P<w>{_alt(R.SET_WORDS)})|(?:every|each|per)\s+(?P<n>{COUNT}\s+)?(?P<unit>{UNIT}|{SEASON}|"
+            rf"{MONTH}|{WEEKDAY}))(?!\w)", n_set, 2),
+    ("year_compound", rf"{_B}(?P<w>year[\s-]earlier|year[\s-]ago|year[\s-]end|yearend|year's\s+end){_E}", n_year_compound, 4),
+    ("the_unit", rf"{_B}(?:(?:{MOD})[\s-]+)?the\s+(?:(?:full|fiscal|whole|entire|calendar)\s+)?(?P<unit>year|month|week|quarter|weekend){_E}",
+     n_year_ref, 7),
+    ("decade_word", rf"{_B}(?:the\s+)?(?:(?:{MOD})[\s-]+)?(?:nineteen[\s-]+)?(?P<dw>{_alt(R.DECADE_WORDS)}){_E}", n_decade_word, 3),
+    ("vague_span", rf"{_B}(?:the\s+)?(?:(?:coming|next|past|last|previous|following|first|final|early|ensuing)\s+)?"
+                   rf"(?P<unit>hours|days|weeks|months|years|decades|quarters)(?:\s+ahead)?{_E}", n_vague_span, 7),
+    ("reference", rf"{_B}(?P<w>{_alt(R.REFERENCE_WORDS)}){_E}", n_reference, 6),
+]
+
+
+def n_time_24(m: re.Match[str], ctx: _Context) -> _Val | None:
+    if ctx.anchor is None:
+        return _Val("TIME", f"XXXX-XX-XXT{int(m['h']):02d}:{m['mi']}", "time")
+    base = ctx.ref if ctx.ref_val is not None and ctx.ref_val.granularity == "day" else ctx.anchor
+    return _with_time(_day(base), f"{int(m['h']):02d}:{m['mi']}")
+
+
+def n_daypart_wrap(m: re.Match[str], ctx: _Context) -> _Val | None:
+    if m["which2"]:
+        if ctx.anchor is None:
+            return None
+        return _with_time(_day(ctx.anchor), "NI")
+    return n_daypart(m, ctx)
+
+
+def n_shift_wrap(m: re.Match[str], ctx: _Context) -> _Val | None:
+    direction = _rel_word(m["dir"])
+    if direction in ("before", "after", "on"):
+        # "two days before the vote": TimeML marks the duration only (handled by the duration rule)
+        return None
+    v = n_shift(m, ctx)
+    if v is None:
+        return None
+    return v
+
+
+_NORMALISER_FIXES: dict[str, Normaliser] = {
+    "time": n_time, "time_24": n_time_24, "daypart": n_daypart_wrap, "season": n_season,
+    "shift": n_shift_wrap,
+}
+
+_COMPILED: list[tuple[str, re.Pattern[str], Normaliser, int]] = [
+    (name, re.compile(pattern, re.I), _NORMALISER_FIXES.get(name, fn), prio)  # type: ignore[arg-type]
+    for name, pattern, fn, prio in _RULES
+]
+
+_CAPITALISED = ("month", "wd")
+_FULL_MONTHS = frozenset(calendar.month_name[i].lower() for i in range(1, 13))
+_TRAILING = re.compile(r"[\s,]+$")
+
+
+# --------------------------------------------------------------------------- the public function
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str], Normaliser]]:
+    out = []
+    for name, rx, fn, prio in _COMPILED:
+        for m in rx.finditer(text):
+            s, e = m.span("span") if "span" in rx.groupindex else m.span()
+            if e <= s:
+                continue
+            gd = m.groupdict()
+            # month and weekday names must be capitalised: "may" and "march" the verbs stay out
+            if any(gd.get(k) and not text[m.start(k)].isupper() for k in _CAPITALISED):
+                continue
+            out.append((s, e, prio, name, m, fn))
+    return out
+
+
+def _select(cands: list[tuple[int, int, int, str, re.Match[str], Normaliser]]) -> list[tuple[int, int, int, str, re.Match[str], Normaliser]]:
+    """Longest hits first, then by rule priority; drop anything overlapping a chosen hit."""
+    chosen: list[tuple[int, int, int, str, re.Match[str], Normaliser]] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
+        s, e = c[0], c[1]
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        chosen.append(c)
+        taken.append((s, e))
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+    """Temporal expressions in ``text``, normalised against the publication date ``anchor``.
+
+    Returns TIMEX3-style mentions sorted by start, never overlapping, with
+    ``text[m.start:m.end] == m.text``. ``anchor`` may be ``None``: explicit
+    dates are still normalised, relative ones get what they can or are left out.
+    """
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    ctx = _Context(text, anchor)
+    # a hit the normaliser refuses must not hide a shorter hit inside it, so refusals are
+    # removed and selection re-run until every chosen hit normalises
+    cands = _candidates(text)
+    results: dict[tuple[int, int, str], _Val | None] = {}
+    while True:
+        chosen = _select(cands)
+        ctx = _Context(text, anchor)
+        mentions: list[DateMention] = []
+        refused = []
+        for s, e, prio, name, m, fn in chosen:
+            ctx.start, ctx.end = s, e
+            v = fn(m, ctx)
+            if v is None:
+                refused.append((s, e, name))
+                continue
+            ctx.note(v, name)
+            mentions.append(DateMention(s, e, text[s:e], v.type, v.value, v.granularity, v.date, v.end_date))
+        if not refused:
+            return mentions
+        drop = set(refused)
+        cands = [c for c in cands if (c[0], c[1], c[3]) not in drop]

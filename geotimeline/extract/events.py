@@ -1,0 +1,379 @@
+"""Sentences with dates and places become :class:`~geotimeline.models.Event` records.
+
+One event per happening: a sentence with two dates ("said on Friday that Moscow
+would send grain by the end of September") gives two events, each taking the
+places and the status of its own clause; a happening told twice ("arrived in
+Russia on Saturday" ... "arrived by train on Saturday in Khasan") becomes one
+event with the places of both. A sentence with places but no date is kept as an
+undated event (the timeline's "undated" lane), never dropped.
+
+>>> import datetime as dt
+>>> from geotimeline.models import Article, DateMention, PlaceMention
+>>> text = "Kim arrived in Khasan on Saturday."
+>>> art = Article("a", "", text, dt.date(2011, 8, 21))
+>>> d = DateMention(25, 33, "Saturday", "DATE", "2011-08-20", "day", dt.date(2011, 8, 20), dt.date(2011, 8, 20))
+>>> [e.date.isoformat() for e in extract_events(art, [d], [(PlaceMention(15, 21, "Khasan"), "khasan")])]
+['2011-08-20']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from dateutil.relativedelta import relativedelta
+
+from geotimeline.models import Article, DateMention, Event, Mode, PlaceMention, Status
+
+PlaceRef = tuple[PlaceMention, str]
+"""A literal place mention and the id of the place it resolved to."""
+
+# --- sentences -----------------------------------------------------------------------------------------------
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "st", "mt", "ft",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc",
+    "corp", "co", "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.g", "i.e", "calif", "ariz", "fla", "mass", "wash",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; lines are boundaries too (headlines, captions)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group().strip() and "\n" not in m.group():
+            word = re.search(r"([\w.]+)\s*$", text[start : m.start() + 1])
+            token = (word.group(1) if word else "").rstrip(".").lower()
+            if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+                continue
+        end = m.start() + len(m.group().rstrip())
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- clause features: status, travel, mode -------------------------------------------------------------------
+
+# Checked in order against the clause around a date; the first that matches wins.
+STATUS_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = (
+    ("claimed", re.compile(r"\b(claims?|claimed|allegedly|alleged|purportedly|says? (that )?(he|she|they|it) (was|were|had))\b")),
+    ("reported", re.compile(r"\b(reportedly|(was|were|is|are) reported|reports? (suggest|say|said)|according to|(is|are|was|were) (said|thought|believed) to)\b")),
+    ("expected", re.compile(r"\b(expected|likely to|could|might|hopes? to|may (?!\d))\b")),
+    ("scheduled", re.compile(r"\b(will|shall|is due|are due|due to|scheduled|is set to|are set to|plans? to|planned|to be held|would|upcoming)\b")),
+)
+_SPEECH = re.compile(r"\b(said|says|announced|told|stated|reported|confirmed|declared|added)\s*(\w+\s+){0,2}$")
+
+TRAVEL = re.compile(
+    r"\b(arriv\w*|travel\w*|visit\w*|trip|tour\w*|journey\w*|flew|fly|flies|flying|drove|driv(e|es|ing) to|"
+    r"sail\w*|depart\w*|left for|leav\w+ for|head(ed|ing|s)? (to|for)|went to|go(es|ing)? to|return\w*|came to|"
+    r"cross\w*|reach\w*|land\w*|met|meet\w*|talks|summit|stay\w*|stopp?\w* (in|at)|moved? to|fled|evacuat\w*)\b",
+    re.I,
+)
+MODES: tuple[tuple[Mode, re.Pattern[str]], ...] = (
+    ("train", re.compile(r"\b(by (train|rail)|aboard (a|the|his|an) (\w+ )?train|train (journey|trip|ride)|"
+                         r"(armou?red|special|private) train|railway|rail journey|(took|take|takes|taking) the train)\b", re.I)),
+    ("air", re.compile(r"\b(flew|fly|flies|flying|flight|by (air|plane|jet|helicopter)|airlifted|landed at)\b", re.I)),
+    ("sea", re.compile(r"\b(by (sea|ship|boat|ferry)|sailed|aboard (a|the) (ship|vessel|ferry|yacht))\b", re.I)),
+    ("road", re.compile(r"\b(by (car|road|bus|motorcade|convoy)|drove|motorcade|convoy)\b", re.I)),
+)
+_SPAN_NOUN = re.compile(r"\b(visit|trip|tour|stay|journey|talks|summit|mission)\b", re.I)
+
+
+def detect_mode(text: str) -> Mode:
+    for mode, pattern in MODES:
+        if pattern.search(text):
+            return mode
+    return "unknown"
+
+
+def detect_status(clause: str, date: dt.date | None, published: dt.date | None, before_date: str = "") -> Status:
+    if _SPEECH.search(before_date.lower()):
+        return "reported"
+    low = clause.lower()
+    for status, pattern in STATUS_RULES:
+        if pattern.search(low):
+            return status
+    if date and published and date > published:
+        return "scheduled"
+    return "happened"
+
+
+def summarize(text: str, limit: int = 110) -> str:
+    """The clause as one short line: parentheses and line breaks out, cut at a word."""
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    text = re.sub(r"\s+", " ", text).strip().strip(",;:-– ")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+# --- events --------------------------------------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+(?:that|when|while|after|before|as|but|and then)\s+|\s+–\s+")
+
+
+@dataclass(frozen=True)
+class _Draft:
+    start: int
+    end: int
+    sentence: str
+    clause: str
+    date: DateMention | None
+    places: tuple[str, ...]
+    destination: str | None
+    mode: Mode
+    status: Status
+    travel: bool
+
+
+def _regions(sentence: str, starts: Sequence[int], ends: Sequence[int]) -> list[tuple[int, int]]:
+    """Split ``sentence`` between consecutive dates at the last clause break before the later one."""
+    cuts = [0]
+    for k in range(1, len(starts)):
+        breaks = [m for m in _CLAUSE_BREAK.finditer(sentence, ends[k - 1], starts[k])]
+        if breaks:
+            cuts.append(breaks[-1].end())
+        else:
+            cuts.append(starts[k])
+    cuts.append(len(sentence))
+    return [(cuts[k], cuts[k + 1]) for k in range(len(starts))]
+
+
+def _is_dateline(text: str, sentence: str, d: DateMention) -> bool:
+    """A line that is nothing but a date (the article's dateline) is not a happening."""
+    rest = sentence.replace(d.text, "")
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) < 2
+
+
+def _span(dm: DateMention) -> tuple[dt.date | None, dt.date | None]:
+    return dm.date, dm.end_date
+
+
+def _duration(value: str) -> relativedelta | None:
+    m = re.fullmatch(r"P(\d+(?:\.\d+)?)([DWMY])", value)
+    if not m:
+        return None
+    n = float(m.group(1))
+    unit = m.group(2)
+    if unit == "D":
+        return relativedelta(days=round(n))
+    if unit == "W":
+        return relativedelta(days=round(7 * n))
+    if unit == "M":
+        return relativedelta(months=round(n))
+    return relativedelta(years=round(n))
+
+
+def extract_events(
+    article: Article,
+    dates: Sequence[DateMention],
+    places: Sequence[PlaceRef],
+    *,
+    point_like: frozenset[str] = frozenset(),
+    countries: Mapping[str, str] | None = None,
+) -> list[Event]:
+    """Events of one article, restatements merged, in text order (ids ``<article>-e<k>``).
+
+    ``places`` are the literal (non-metonymic) resolved place mentions; ``point_like``
+    names the place ids that can be a journey stop (towns, not countries), used to
+    pick a travel event's destination; ``countries`` maps place ids to ISO codes, so
+    that "arrived in Russia" and "arrived in Khasan" on the same day are one event.
+    """
+    text = article.body
+    calendar = [d for d in dates if d.type in ("DATE", "TIME") and d.date is not None]
+    durations = [d for d in dates if d.type == "DURATION"]
+    drafts: list[_Draft] = []
+    for s_start, s_end in sentences(text):
+        sentence = text[s_start:s_end]
+        s_dates = [d for d in calendar if s_start <= d.start < s_end]
+        s_places = [(m, pid) for m, pid in places if s_start <= m.start < s_end]
+        anchors = [d for d in s_dates if not _is_dateline(text, sentence, d)]
+        if not anchors:
+            if not s_places:
+                continue
+            drafts.append(_draft(text, s_start, s_end, None, s_places, point_like, article.published, None))
+            continue
+        # Each date owns the stretch of the sentence up to the last clause break before the next
+        # date; a place belongs to the date whose stretch holds it.
+        bounds = _regions(sentence, [d.start - s_start for d in anchors], [d.end - s_start for d in anchors])
+        for i, d in enumerate(anchors):
+            lo, hi = bounds[i]
+            refs = [ref for ref in s_places if lo <= ref[0].start - s_start < hi]
+            drafts.append(_draft(text, s_start, s_end, d, refs, point_like, article.published, bounds[i]))
+    drafts = _spans_from_durations(drafts, durations, text)
+    return _to_events(article, _merge(drafts, article.published, countries or {}))
+
+
+def _draft(
+    text: str,
+    s_start: int,
+    s_end: int,
+    date: DateMention | None,
+    refs: Sequence[PlaceRef],
+    point_like: frozenset[str],
+    published: dt.date | None,
+    bounds: tuple[int, int] | None,
+) -> _Draft:
+    sentence = text[s_start:s_end]
+    lo, hi = bounds if bounds else (0, len(sentence))
+    clause = sentence[lo:hi]
+    before = sentence[lo : date.start - s_start] if date else ""
+    travel = bool(TRAVEL.search(clause if date else sentence))
+    place_ids = tuple(dict.fromkeys(pid for _, pid in refs))
+    destination = None
+    if travel:
+        points = [pid for _, pid in refs if pid in point_like]
+        destination = points[-1] if points else None
+    status = detect_status(clause, date.date if date else None, published, before)
+    return _Draft(
+        start=s_start,
+        end=s_end,
+        sentence=sentence,
+        clause=clause,
+        date=date,
+        places=place_ids,
+        destination=destination,
+        mode=detect_mode(sentence),
+        status=status,
+        travel=travel,
+    )
+
+
+def _spans_from_durations(drafts: list[_Draft], durations: Sequence[DateMention], text: str) -> list[_Draft]:
+    """'The visit, expected to last about a week' turns the visit's start into a span."""
+    out = list(drafts)
+    for dur in durations:
+        delta = _duration(dur.value)
+        if delta is None:
+            continue
+        sentence_start = next((s for s, e in sentences(text) if s <= dur.start < e), None)
+        if sentence_start is None:
+            continue
+        s_end = next(e for s, e in sentences(text) if s == sentence_start)
+        sentence = text[sentence_start:s_end]
+        if not (_SPAN_NOUN.search(sentence) and re.search(r"\b(last|lasting|run|take)\b", sentence, re.I)):
+            continue
+        if any(d.date is not None and d.start >= sentence_start and d.start < s_end for d in drafts):
+            continue
+        earlier = [d for d in drafts if d.date and d.travel and d.start < sentence_start and d.status == "happened"]
+        if not earlier:
+            continue
+        anchor = earlier[0]
+        start_day = anchor.date.date  # type: ignore[union-attr]
+        assert start_day is not None
+        span = DateMention(
+            dur.start, dur.end, dur.text, "DATE", start_day.isoformat(), "day", start_day, start_day + delta
+        )
+        out = [d for d in out if not (d.start == sentence_start and d.date is None)]
+        out.append(
+            _Draft(
+                start=sentence_start,
+                end=s_end,
+                sentence=sentence,
+                clause=sentence,
+                date=span,
+                places=anchor.places,
+                destination=anchor.destination,
+                mode=anchor.mode,
+                status=detect_status(sentence, None, None),
+                travel=True,
+            )
+        )
+    return sorted(out, key=lambda d: d.start)
+
+
+_STATUS_RANK = {"happened": 0, "scheduled": 1, "expected": 2, "reported": 3, "claimed": 4}
+
+
+def _overlap(a: Sequence[str], b: Sequence[str], countries: Mapping[str, str]) -> bool:
+    """Shared places, or places in the same country."""
+    if set(a) & set(b):
+        return True
+    ca = {countries[p] for p in a if countries.get(p)}
+    return bool(ca & {countries[p] for p in b if countries.get(p)})
+
+
+def _same_happening(a: _Draft, b: _Draft, countries: Mapping[str, str]) -> bool:
+    if a.travel != b.travel:
+        return False
+    shared = _overlap(a.places, b.places, countries)
+    if a.date and b.date:
+        same_when = (a.date.value, _span(a.date)) == (b.date.value, _span(b.date))
+        return same_when and shared and "claimed" not in (a.status, b.status)
+    return False
+
+
+def _merge(drafts: list[_Draft], published: dt.date | None, countries: Mapping[str, str]) -> list[_Draft]:
+    merged: list[_Draft] = []
+    for d in drafts:
+        target = next((i for i, m in enumerate(merged) if _same_happening(m, d, countries)), None)
+        if target is None:
+            merged.append(d)
+            continue
+        m = merged[target]
+        merged[target] = replace(
+            m,
+            places=tuple(dict.fromkeys(m.places + d.places)),
+            destination=d.destination or m.destination,
+            mode=m.mode if m.mode != "unknown" else d.mode,
+            status=min(m.status, d.status, key=_STATUS_RANK.__getitem__),
+            # The sentence with more places usually is the fuller statement.
+            sentence=d.sentence if len(d.places) > len(m.places) else m.sentence,
+        )
+    # An undated travel statement in the present perfect ("has arrived in Russia") restates the
+    # news event with a shared place; fold it in rather than leaving a duplicate in the undated lane.
+    out: list[_Draft] = []
+    for d in merged:
+        if d.date is None and d.travel and re.search(r"\b(has|have)\s+(\w+\s+)?\w+ed\b", d.sentence):
+            recent = [
+                m for m in merged
+                if m.date and m.travel and _overlap(m.places, d.places, countries) and m.status == "happened"
+                and published and abs((published - m.date.date).days) <= 7  # type: ignore[operator]
+            ]
+            if recent:
+                continue
+        out.append(d)
+    return out
+
+
+def _to_events(article: Article, drafts: list[_Draft]) -> list[Event]:
+    events = []
+    for k, d in enumerate(drafts, start=1):
+        dm = d.date
+        events.append(
+            Event(
+                id=f"{article.id}-e{k}",
+                article=article.id,
+                date=dm.date if dm else None,
+                # Only a real span has an end: "2001" is a year, not 2001-01-01 .. 2001-12-31.
+                end_date=dm.end_date if dm and dm.granularity == "day" and dm.end_date != dm.date else None,
+                granularity=dm.granularity if dm else "unknown",
+                date_text=dm.text if dm else "",
+                places=d.places,
+                summary=summarize(d.clause if dm else d.sentence),
+                sentence=d.sentence,
+                start=d.start,
+                end=d.end,
+                mode=d.mode,
+                status=d.status,
+                travel=d.travel,
+                destination=d.destination,
+            )
+        )
+    return events

@@ -1,0 +1,344 @@
+"""Toponym recognition: find the place names in a text, with exact character spans.
+
+The recogniser matches capitalised word sequences against the gazetteer index (longest
+match first), then throws out what is a place name only by accident::
+
+    >>> from geotimeline.geocoding.gazetteer import Gazetteer
+    >>> gaz = Gazetteer.open()                                             # doctest: +SKIP
+    >>> [(m.text, m.name, m.metonym) for m in find_places(
+    ...     "Russia's Foreign Ministry said Moscow would send grain to Pyongyang.", gaz)]  # doctest: +SKIP
+    [('Russia', 'Russia', False), ('Moscow', 'Moscow', True), ('Pyongyang', 'Pyongyang', False)]
+
+What it handles:
+
+* multi-word names ("New South Wales", "Isle of Man") and "City, State" pairs with
+  abbreviations ("Springfield, Ill." gives two mentions);
+* possessives: "Russia's" gives the span "Russia";
+* person names (a title before: "President Lincoln", a first name before: "Jack London",
+  a surname after: "Paris Hilton"), organisation heads ("Washington Post"), stop names
+  (GeoNames names that are ordinary words), street names ("Main Street");
+* demonyms ("Russian", "North Korean") are returned only with ``demonyms=True`` -- the
+  news benchmarks annotate them as toponyms, a map usually does not want them;
+* metonymy: a capital or country that is the subject of a government action ("Moscow
+  would send", "Washington said", "Beijing warned") is flagged ``metonym=True`` and kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geotimeline.geocoding.gazetteer import Gazetteer
+from geotimeline.geocoding.names import fold
+from geotimeline.models import PlaceMention
+
+__all__ = ["find_places"]
+
+MAX_WORDS = 6
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., D.C.
+    r"|[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*"
+)
+
+CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "the", "and", "on", "upon", "da", "do", "dos", "das",
+                        "du", "des", "el", "al", "am", "an", "der", "sur", "y", "in", "di"})
+
+# Words that take the next capitalised name as a person's ("President Lincoln").
+TITLES = frozenset(fold(w) for w in """
+Mr Mrs Ms Miss Dr Prof President Gov Governor Sen Senator Rep Representative Judge Justice Rev Reverend
+Sgt Sergeant Officer Lt Lieutenant Capt Captain Col Colonel Gen General Maj Major Cpl Corporal Pvt Adm Admiral
+Prince Princess King Queen Pope Lord Lady Sir Dame Chancellor Minister Premier Mayor Sheriff Deputy Coach
+Commissioner Detective Chief Secretary Ambassador Councilman Councilwoman Chairman Chairwoman Speaker
+Father Brother Sister Saint Bishop Archbishop Cardinal Rabbi Imam Sheikh Emir Sultan Pastor Dean Attorney
+Trooper Agent Inspector Superintendent Principal Uncle Aunt Mother Mrs Messrs Jr Sr Madame Monsieur Herr
+""".split())
+
+# Capitalised words after a name that make it part of a longer proper noun (an organisation,
+# a building, a street, a person), so the name alone is not a toponym there.
+NON_PLACE_HEADS = frozenset(fold(w) for w in """
+Street St Road Rd Avenue Ave Boulevard Blvd Lane Drive Dr Highway Hwy Parkway Pkwy Court Ct Place Pl Way Terrace
+Circle Square Plaza Pike Trail Route Expressway Freeway Turnpike Bridge Tunnel Building Tower Towers Hall Center
+Centre Mall Hotel Inn Hospital Clinic Church Cathedral Chapel Temple Mosque Synagogue Cemetery Stadium Arena
+Field Park Gardens Zoo Museum Library Theater Theatre Airport Station Post Times Tribune Herald Journal Gazette
+Daily Sun Star News Press Chronicle Observer Examiner Courier Telegraph Register Bulletin Globe Magazine
+Inc Corp Corporation Company Co Ltd LLC Group Bank Airlines Airways Energy Motors Holdings Partners Capital
+University College Academy Institute School Seminary Tech Rangers Lakers Giants Yankees Braves Falcons
+Hawks Bulldogs Tigers Bears Lions Eagles Cowboys Redskins Steelers Packers Saints Jets Dolphins Patriots
+Raiders Chiefs Colts Titans Jaguars Texans Ravens Bengals Browns Broncos Chargers Seahawks Cardinals
+Panthers Buccaneers Vikings Rams Knicks Celtics Bulls Heat Magic Suns Kings Pistons Warriors Rockets Spurs
+Mavericks Jazz Nets Hornets Pacers Cavaliers Bucks Raptors Clippers Grizzlies Thunder Pelicans Wizards
+Blazers Reds Cubs Mets Phillies Pirates Brewers Astros Dodgers Padres Mariners Angels Orioles Twins Royals
+Indians Marlins Nationals Rays Sox Blue United City Rovers Wanderers Athletic Albion FC Club Symphony Orchestra
+Opera Ballet Festival Fair Expo Conference Summit Convention Accord Accords Agreement Treaty Declaration
+Protocol Street's Democrats Republicans Company's Mall's Speedway Motor Raceway Dome
+Jones Smith Johnson Williams Brown Davis Miller Wilson Moore Taylor Anderson Thomas Jackson White Harris
+Martin Thompson Garcia Martinez Robinson Clark Rodriguez Lewis Lee Walker Hall Allen Young Hernandez King
+Wright Lopez Hill Scott Green Adams Baker Gonzalez Nelson Carter Mitchell Perez Roberts Turner Phillips
+Campbell Parker Evans Edwards Collins Stewart Sanchez Morris Rogers Reed Cook Morgan Bell Murphy Bailey
+Rivera Cooper Richardson Cox Howard Ward Torres Peterson Gray Ramirez James Watson Brooks Kelly Sanders
+Price Bennett Wood Barnes Ross Henderson Coleman Jenkins Perry Powell Long Patterson Hughes Flores
+Washington Butler Simmons Foster Gonzales Bryant Alexander Russell Griffin Diaz Hayes Hilton
+""".split())
+
+# Capitalised words before a name that start a longer proper noun or a person's name.
+FIRST_NAMES = frozenset(fold(w) for w in """
+John James Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony Mark
+Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Edward Ronald Timothy Jason Jeffrey Ryan Jacob Gary
+Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Frank Gregory Raymond Alexander Patrick
+Jack Dennis Jerry Tyler Aaron Jose Henry Adam Douglas Nathan Peter Zachary Kyle Walter Harold Jeremy Ethan Carl
+Keith Roger Gerald Christian Terry Sean Arthur Austin Noah Lawrence Jesse Joe Bryan Billy Jordan Albert Dylan
+Bruce Willie Gabriel Alan Juan Logan Wayne Ralph Roy Eugene Randy Vincent Russell Louis Philip Bobby Johnny
+Bradley Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Margaret Betty
+Sandra Ashley Dorothy Kimberly Emily Donna Michelle Carol Amanda Melissa Deborah Stephanie Rebecca Laura
+Sharon Cynthia Kathleen Amy Shirley Angela Helen Anna Brenda Pamela Nicole Samantha Katherine Emma Ruth
+Christine Catherine Debra Rachel Carolyn Janet Virginia Maria Heather Diane Julie Joyce Victoria Kelly
+Christina Lauren Joan Evelyn Olivia Judith Megan Cheryl Martha Andrea Frances Hannah Jacqueline Ann Gloria
+Jean Kathryn Alice Teresa Sara Janice Doris Madison Julia Grace Judy Abigail Marie Denise Beverly Amber
+Theresa Marilyn Danielle Diana Brittany Natalie Sophia Rose Isabella Alexis Kayla Charlotte Bill Bob Jim
+Tom Mike Dave Steve Chris Tony Ron Tim Jeff Greg Ray Jon Ken Don Sam Ben Dan Matt Nick Pat Rick Ed Al Fred
+Barack Hillary Vladimir Dmitry Kim Jong Hu Xi Angela Nicolas Silvio Gordon Tony Ehud Benjamin Mahmoud Hosni
+Mitt Sarah Newt Rick Ron Nancy Harry Mitch Joe Dick Colin Condoleezza Rudy Hamid Recep Ban Kofi
+""".split())
+
+# Capitalised words that may follow a place name without making it part of another name
+# ("U.S. President", "Moscow Police", "Texas Gov.").
+FOLLOWERS = frozenset(fold(w) for w in """
+President Gov Governor Sen Senator Rep Secretary Minister Prime Foreign Defense Defence Interior Police Sheriff
+Sheriff's Department Dept Army Navy Air Marine Marines Guard Coast Fire Health Education Transportation State
+Attorney Mayor Council Commission Board City County Township Republic Federation Kingdom Government Parliament
+Congress Senate House Assembly Court Supreme District Division Office Officials Authority Agency Ministry
+Embassy Consulate Chamber Democrats Republicans Democratic Republican Party Socialist Communist Labour Labor
+Conservative Liberal Muslims Christians Jews Jewish Muslim Christian Catholic Protestant Orthodox Islamic Arab
+""".split())
+
+STREET_WORDS = frozenset(fold(w) for w in """
+Street St Road Rd Avenue Ave Boulevard Blvd Lane Ln Drive Highway Hwy Parkway Pkwy Court Ct Terrace Circle Pike
+Trail Route Expressway Freeway Turnpike Way Plaza Square Alley Crescent
+""".split())
+
+# Region words that may follow a name and belong to it ("Primorsky Krai", "Hassan district").
+REGION_WORDS = frozenset(fold(w) for w in """
+County Parish Province Region Oblast Krai Kray District Governorate Prefecture Territory Township Borough
+""".split())
+
+# Sentence-initial or capitalised function words that GeoNames happens to list as places.
+COMMON_WORDS = frozenset(fold(w) for w in """
+A An The This That These Those It Its He She We They I You Me Him Her Us Them My Our Your Their His
+In On At By For From To With Without Of Off Over Under Into Onto Upon About After Before During Since Until
+And But Or Nor So Yet If When While Where Why How What Who Whom Which As Than Then Because Although Though
+Also Just Only Even Still Now Here There Today Tonight Yesterday Tomorrow Monday Tuesday Wednesday Thursday
+Friday Saturday Sunday January February March April May June July August September October November December
+Mon Tue Wed Thu Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+Many Most Some Any All Each Every Both Few More Less No Not Yes One Two Three Four Five Six Seven Eight Nine Ten
+First Second Third Last Next New Old Good Best Great Big Little Long High Low Top Early Late Please Thanks
+Will Would Can Could May Might Must Shall Should Do Does Did Is Are Was Were Be Been Being Has Have Had
+Said Says Told Read Image Photo Video Author Editor Reuters Associated Press AP AFP Getty Copyright
+Police Court Church School Hospital City County State Street Road Center Park Home House Office Government
+Mr Mrs Ms Dr Jr Sr St Gov Sen Rep Lt Sgt Capt Gen Col
+God Lord Christ Jesus Allah Internet Web Online Email Twitter Facebook
+North South East West Northern Southern Eastern Western Central Upper Lower Greater Middle Inner Outer
+""".split())
+
+GOVERNMENT_VERBS = re.compile(
+    r"\s*(?:(?:has|have|had|would|will|could|may|might|must|should|is|was|also|now|then|still|later|"
+    r"already|reportedly|officially|apparently|not|quickly)\s+){0,3}"
+    r"(?:said|says|say|warn(?:s|ed)?|announc(?:e|es|ed)|den(?:y|ies|ied)|accus(?:e|es|ed)|agree(?:s|d)?|"
+    r"insist(?:s|ed)?|want(?:s|ed)?|refus(?:e|es|ed)|condemn(?:s|ed)?|urg(?:e|es|ed)|threaten(?:s|ed)?|"
+    r"claim(?:s|ed)?|reject(?:s|ed)?|demand(?:s|ed)?|sign(?:s|ed)?|send|sends|sent|offer(?:s|ed)?|"
+    r"respond(?:s|ed)?|protest(?:s|ed)?|vow(?:s|ed)?|plan(?:s|ned)?|decid(?:e|es|ed)|impos(?:e|es|ed)|"
+    r"approv(?:e|es|ed)|back(?:s|ed)|support(?:s|ed)?|recogni[sz](?:e|es|ed)|expel(?:s|led)?|"
+    r"sanction(?:s|ed)?|retaliat(?:e|es|ed)|criticiz(?:e|es|ed)|criticis(?:e|es|ed)|welcom(?:e|es|ed)|"
+    r"blam(?:e|es|ed)|pledg(?:e|es|ed)|promis(?:e|es|ed)|negotiat(?:e|es|ed)|ban(?:s|ned)?|"
+    r"supplie[sd]|suppl(?:y|ies)|provid(?:e|es|ed)|sought|seek(?:s)?|hope(?:s|d)?|believe(?:s|d)?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    cap: bool
+    """Starts with an upper-case letter."""
+    sent_start: bool
+    """First word of a sentence (or of a line)."""
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        gap = text[prev_end:m.start()]
+        sent_start = not out or bool(re.search(r"[.!?:;\"\u201c\n]\s*$|^\s*$", gap) and re.search(r"[.!?:\"\u201c\n]", gap))
+        if not out:
+            sent_start = True
+        out.append(_Token(m.start(), m.end(), word, fold(word), word[:1].isupper(), sent_start))
+        prev_end = m.end()
+    return out
+
+
+def _joined(text: str, a: _Token, b: _Token) -> bool:
+    """True when ``b`` follows ``a`` inside one name (a single space, no punctuation)."""
+    gap = text[a.end:b.start]
+    return gap == " " or (gap == ". " and len(a.text) <= 4 and a.cap)
+
+
+def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> list[PlaceMention]:
+    """Place mentions in ``text``: sorted, non-overlapping, exact spans (``text[start:end]``).
+
+    ``demonyms=True`` also returns nationality words ("Russian" with ``name="Russia"``), as
+    the news benchmarks annotate them.
+    """
+    tokens = _tokens(text)
+    out: list[PlaceMention] = []
+    people: set[str] = set()
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if not tok.cap:
+            i += 1
+            continue
+        match = _longest_match(text, tokens, i, gazetteer)
+        demonym_match = _demonym_match(text, tokens, i, gazetteer) if match is None or demonyms else None
+        if demonym_match is not None and (match is None or demonym_match[0] >= match[0]):
+            j, name = demonym_match
+            if demonyms and _demonym_ok(text, tokens, i, j):
+                start, end = tokens[i].start, tokens[j - 1].end
+                out.append(PlaceMention(start, end, text[start:end], name=name))
+            i = j
+            continue
+        if match is None:
+            i += 1
+            continue
+        j, key = match
+        j = _absorb_region_word(tokens, j, text, gazetteer, key)
+        verdict = _rejected(text, tokens, i, j, gazetteer)
+        if verdict:
+            if verdict == "person" and j - i == 1:
+                people.add(tokens[i].key)
+            i = j
+            continue
+        start, end = tokens[i].start, tokens[j - 1].end
+        surface = text[start:end]
+        name = surface
+        if surface.endswith(("'s", "\u2019s")):
+            name = surface[:-2]
+            end -= 2
+            surface = name
+        elif tokens[j - 1].text.endswith(("'", "\u2019")):
+            end -= 1
+            surface = name = text[start:end]
+        end = _abbreviation_period(text, tokens[j - 1], end, gazetteer)
+        surface = text[start:end]
+        out.append(PlaceMention(start, end, surface, name=name if name != surface else "",
+                                metonym=_metonym(text, end, tokens, j, gazetteer, key)))
+        i = j
+    # One sense per document: a word seen as part of a person's name ("Kim Jong-il") is not a
+    # place when it stands alone later ("Kim is expected ...").
+    return [m for m in out if fold(m.query) not in people]
+
+
+def _longest_match(text: str, tokens: list[_Token], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
+    best: tuple[int, str] | None = None
+    words: list[str] = []
+    for j in range(i, min(i + MAX_WORDS, len(tokens))):
+        tok = tokens[j]
+        if j > i:
+            if not _joined(text, tokens[j - 1], tok):
+                break
+            if not tok.cap and tok.key not in CONNECTORS:
+                break
+        word = tok.key
+        if word.endswith("s") and tok.text.endswith(("'s", "\u2019s")):
+            word = fold(tok.text[:-2])
+        words.append(word)
+        key = " ".join(words)
+        if tok.cap and gaz.rows(key):
+            best = (j + 1, key)
+        if word != tok.key:
+            break  # a possessive ends the name
+        if not gaz.has_prefix(key):
+            break
+    return best
+
+
+def _demonym_match(text: str, tokens: list[_Token], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
+    if i + 1 < len(tokens) and tokens[i + 1].cap and _joined(text, tokens[i], tokens[i + 1]):
+        pair = gaz.demonym(tokens[i].text + " " + tokens[i + 1].text)
+        if pair:
+            return i + 2, pair[0]
+    single = gaz.demonym(tokens[i].text)
+    return (i + 1, single[0]) if single else None
+
+
+def _demonym_ok(text: str, tokens: list[_Token], i: int, j: int) -> bool:
+    # "Russian" in "the Russian language" is still annotated; only person-name heads are dropped.
+    return not (i > 0 and tokens[i - 1].key in TITLES and _joined(text, tokens[i - 1], tokens[i]))
+
+
+def _absorb_region_word(tokens: list[_Token], j: int, text: str, gaz: Gazetteer, key: str) -> int:
+    if j < len(tokens) and tokens[j].cap and tokens[j].key in REGION_WORDS and _joined(text, tokens[j - 1], tokens[j]):
+        if gaz.rows(key + " " + tokens[j].key):
+            return j + 1
+    return j
+
+
+def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer) -> str:
+    """Why the match ``tokens[i:j]`` is not a toponym ("" when it is one)."""
+    first, last = tokens[i], tokens[j - 1]
+    surface = text[first.start:last.end]
+    key = " ".join(t.key for t in tokens[i:j])
+    rows = gaz.rows(key)
+    if gaz.is_stopname(surface) or (j - i == 1 and first.key in COMMON_WORDS):
+        return "stopname"
+    if j - i == 1 and len(first.text) <= 2 and not first.text.isupper():
+        return "short"
+    if first.text.isupper() and len(first.text) > 3 and not _all_caps_context(tokens, i):
+        # A shouted word in a headline of lower-case text is fine; an acronym like "NATO" is not a place.
+        if not rows or rows[0][5] not in ("country", "admin1", "continent"):
+            return "acronym"
+    prev = tokens[i - 1] if i > 0 else None
+    if prev is not None and _joined(text, prev, first):
+        if prev.key in TITLES or prev.key in FIRST_NAMES:
+            return "person"
+        if prev.cap and not prev.sent_start and prev.key not in CONNECTORS and prev.key not in COMMON_WORDS:
+            if not gaz.rows(prev.key):
+                return "person"  # a surname or the tail of a longer proper noun we do not know
+    nxt = tokens[j] if j < len(tokens) else None
+    if nxt is not None and nxt.cap and _joined(text, last, nxt) and not last.text.endswith(("'s", "\u2019s")):
+        if nxt.key in NON_PLACE_HEADS or nxt.key in STREET_WORDS:
+            return "organisation"
+        if j - i == 1 and not gaz.rows(nxt.key) and nxt.key not in FOLLOWERS and not nxt.text.isupper():
+            return "person"  # "Vladimir Putin", "Paris Hilton"
+    if first.sent_start and j - i == 1:
+        if rows and rows[0][5] == "city" and rows[0][6] < 1000:
+            return "sentence-initial"  # a sentence-initial word that is only a hamlet's name is most likely a word
+    return ""
+
+
+def _all_caps_context(tokens: list[_Token], i: int) -> bool:
+    window = tokens[max(0, i - 3): i + 4]
+    return sum(t.text.isupper() for t in window) >= 4
+
+
+def _abbreviation_period(text: str, tok: _Token, end: int, gaz: Gazetteer) -> int:
+    """Include the period of "Ga." / "Calif." when the name is an abbreviation, not a sentence end."""
+    if end < len(text) and text[end] == "." and tok.end == end and len(tok.text) <= 5:
+        rows = gaz.rows(tok.key)
+        if rows and fold(rows[0][1]) != tok.key:
+            return end + 1
+    return end
+
+
+def _metonym(text: str, end: int, tokens: list[_Token], j: int, gaz: Gazetteer, key: str) -> bool:
+    rows = gaz.rows(key)
+    if not rows or rows[0][5] not in ("country", "city"):
+        return False
+    if rows[0][5] == "city" and rows[0][6] < 300_000:
+        return False
+    return bool(GOVERNMENT_VERBS.match(text, end))

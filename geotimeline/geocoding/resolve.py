@@ -1,0 +1,208 @@
+"""Toponym resolution: pick, for each place mention, the gazetteer entry the text means.
+
+Each candidate's score adds up evidence that generalises across texts::
+
+    score = prior (feature kind + log population)
+          + country / region of the candidate named elsewhere in the document
+            ("Khasan" in an article about Russia; "Russian town of Khasan")
+          + "X, Y" parent match ("Springfield, Ill.", "Paris, Texas")
+          + closeness to the other places of the document (second pass)
+
+    >>> from geotimeline.geocoding.gazetteer import Gazetteer
+    >>> from geotimeline.extract.places import find_places
+    >>> gaz = Gazetteer.open()                                        # doctest: +SKIP
+    >>> text = "Kim arrived in the Russian town of Khasan."
+    >>> [(r.mention.text, r.best.country) for r in resolve(find_places(text, gaz), text, gaz)]  # doctest: +SKIP
+    [('Khasan', 'RU')]
+
+One sense per document: every mention of the same name gets the same place. A name the
+gazetteer does not know gives a :class:`Resolution` with ``best=None``; it never stops the
+others from resolving.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from geotimeline.geocoding.gazetteer import Gazetteer
+from geotimeline.geocoding.names import fold
+from geotimeline.models import Candidate, PlaceMention
+
+__all__ = ["Resolution", "resolve"]
+
+MAX_CANDIDATES = 40
+ALTERNATIVES = 5
+
+W_COUNTRY = 2.2
+"""Candidate lies in a country named (or implied by a demonym) in the document."""
+W_ADMIN1 = 2.6
+"""Candidate lies in a first-level region named in the document."""
+W_PARENT = 8.0
+"""Candidate lies in Y of "X, Y"."""
+W_NEAR = 2.5
+"""Candidate is close to the other places of the document (scaled by closeness)."""
+W_DEMONYM_NEAR = 3.0
+"""Demonym right before the name: "the Russian town of Khasan"."""
+
+_PARENT_GAP = re.compile(r",\s*$")
+_DEMONYM_OF = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?)\s+(?:[a-z-]+\s+){0,2}(?:town|city|village|port|region|"
+                         r"capital|province|state|island|resort|republic|border town|port city)s?\s+of\s*$")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The resolver's answer for one mention."""
+
+    mention: PlaceMention
+    best: Candidate | None
+    """``None`` when no gazetteer entry fits (the mention is kept)."""
+    alternatives: tuple[Candidate, ...]
+    """Top candidates with scores, best first (``best`` included first)."""
+    confidence: float
+    """0..1: the best candidate's share of the softmax over candidate scores."""
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass
+class _Name:
+    key: str
+    rows: tuple[tuple, ...]
+    mentions: list[int]
+    parents: set[str]
+    country_hint: set[str]
+
+
+def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -> list[Resolution]:
+    """One :class:`Resolution` per mention, in the order given."""
+    names: dict[str, _Name] = {}
+    for idx, m in enumerate(mentions):
+        key = fold(m.query)
+        entry = names.get(key)
+        if entry is None:
+            entry = names[key] = _Name(key, gazetteer.rows(key)[:MAX_CANDIDATES], [], set(), set())
+        entry.mentions.append(idx)
+        parent = _parent_of(mentions, idx, text)
+        if parent is not None:
+            entry.parents.update(_parent_keys(parent, gazetteer))
+        hint = _demonym_before(text, m.start, gazetteer)
+        if hint:
+            entry.country_hint.add(hint)
+
+    countries, admin1s = _document_context(mentions, names, text, gazetteer)
+
+    first: dict[str, list[tuple[float, tuple]]] = {}
+    for key, entry in names.items():
+        first[key] = sorted(((_score(r, entry, countries, admin1s, gazetteer), r) for r in entry.rows),
+                            key=lambda sr: -sr[0])
+    anchors = {key: ranked[0][1] for key, ranked in first.items() if ranked}
+
+    final: dict[str, list[tuple[float, tuple]]] = {}
+    for key, ranked in first.items():
+        if len(ranked) <= 1:
+            final[key] = ranked
+            continue
+        others = [(r[2], r[3]) for k, r in anchors.items() if k != key and r[5] not in ("continent", "country")]
+        rescored = [(s + _nearness(r, others), r) for s, r in ranked]
+        final[key] = sorted(rescored, key=lambda sr: -sr[0])
+
+    out: list[Resolution] = []
+    per_key: dict[str, tuple[Candidate | None, tuple[Candidate, ...], float]] = {}
+    for key, ranked in final.items():
+        if not ranked:
+            per_key[key] = (None, (), 0.0)
+            continue
+        top = ranked[:ALTERNATIVES]
+        peak = top[0][0]
+        weights = [math.exp(s - peak) for s, _ in ranked[:MAX_CANDIDATES]]
+        confidence = weights[0] / sum(weights)
+        alts = tuple(replace(_candidate(r), score=round(s, 3)) for s, r in top)
+        per_key[key] = (alts[0], alts, round(confidence, 3))
+    for m in mentions:
+        best, alts, conf = per_key[fold(m.query)]
+        out.append(Resolution(m, best, alts, conf))
+    return out
+
+
+def _candidate(row: tuple) -> Candidate:
+    return Candidate(name=row[1], lat=row[2], lon=row[3], country=row[4], kind=row[5], population=row[6],
+                     source=row[7], geonameid=row[8])
+
+
+def _parent_of(mentions: Sequence[PlaceMention], idx: int, text: str) -> PlaceMention | None:
+    if idx + 1 >= len(mentions):
+        return None
+    nxt = mentions[idx + 1]
+    gap = text[mentions[idx].end:nxt.start]
+    return nxt if _PARENT_GAP.match(gap) and len(gap) <= 3 else None
+
+
+def _parent_keys(parent: PlaceMention, gaz: Gazetteer) -> set[str]:
+    keys = {fold(parent.query)}
+    for row in gaz.rows(fold(parent.query), parent=True)[:5]:
+        keys.add(fold(row[1]))
+        if row[5] == "country":
+            keys.add(row[4].casefold())
+    return keys
+
+
+def _demonym_before(text: str, start: int, gaz: Gazetteer) -> str:
+    m = _DEMONYM_OF.search(text, max(0, start - 60), start)
+    if m:
+        hit = gaz.demonym(m.group(1)) or gaz.demonym(m.group(1).split()[-1])
+        if hit:
+            return hit[1]
+    return ""
+
+
+def _document_context(mentions: Sequence[PlaceMention], names: dict[str, _Name], text: str,
+                      gaz: Gazetteer) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    """Countries and first-level regions the document names, by number of mentions."""
+    countries: Counter[str] = Counter()
+    admin1s: Counter[tuple[str, str]] = Counter()
+    for entry in names.values():
+        if not entry.rows:
+            continue
+        top = entry.rows[0]
+        weight = len(entry.mentions)
+        if top[5] == "country":
+            countries[top[4]] += weight
+        elif top[5] == "admin1":
+            admin1s[(top[4], fold(top[1]))] += weight
+            countries[top[4]] += 0.5 * weight
+        elif top[5] == "city" and (len(entry.rows) == 1 or top[6] > 20 * max(entry.rows[1][6], 1)):
+            countries[top[4]] += 0.5 * weight
+    return countries, admin1s
+
+
+def _score(row: tuple, entry: _Name, countries: Counter[str], admin1s: Counter[tuple[str, str]],
+           gaz: Gazetteer) -> float:
+    kind, country = row[5], row[4]
+    score = row[11]
+    if country and countries.get(country) and kind not in ("country",):
+        score += W_COUNTRY * min(1.0, 0.5 + 0.25 * countries[country])
+    if kind not in ("country", "admin1") and admin1s.get((country, fold(row[9]))):
+        score += W_ADMIN1
+    if entry.parents:
+        own = {fold(row[9]), fold(row[10]), country.casefold(), fold(gaz.country_name(country))} - {""}
+        if own & entry.parents:
+            score += W_PARENT
+    if entry.country_hint and country in entry.country_hint:
+        score += W_DEMONYM_NEAR
+    return score
+
+
+def _nearness(row: tuple, others: list[tuple[float, float]]) -> float:
+    if not others or row[5] in ("country", "continent"):
+        return 0.0
+    here = (row[2], row[3])
+    nearest = min(_km(here, o) for o in others)
+    return W_NEAR * max(0.0, 1.0 - math.log10(max(nearest, 10.0)) / 3.5)

@@ -1,0 +1,130 @@
+"""Travel events become journeys: ordered stops, a transport mode, drawn legs.
+
+A journey gathers the dated travel events of one trip (events less than
+:data:`TRIP_GAP_DAYS` apart) and visits their destinations in date order. Stops
+are point-like places (towns, stations, mountains); a country or a region
+("arrived in Russia", "in Siberia") dates the trip but is not a stop, since a
+route to a country's centre point would be a fiction.
+
+When the text never names where the traveller set out from (a North Korean
+leader "arrived by train at the Russian border"), the origin is inferred from
+the traveller's home country, given by the caller as ``home``, and the first
+leg is marked ``inferred``.
+
+Legs follow the rail network for trains (:mod:`geotimeline.routes`) and a
+great circle otherwise; each carries a GeoJSON-ready geometry and its length.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from geotimeline.models import Event, Journey, LatLon, Leg, Mode, Place
+
+TRIP_GAP_DAYS = 45
+"""Travel events further apart than this belong to different trips."""
+
+JOURNEY_STATUSES = frozenset({"happened", "reported", "scheduled", "expected"})
+"""Claimed events ("says he was born at ...") are not travel."""
+
+COARSE = frozenset({"year", "decade", "century", "season", "quarter", "month"})
+
+RouteFn = Callable[[LatLon, LatLon, str], tuple[tuple[LatLon, ...], float, bool]]
+"""(origin, destination, mode) -> (geometry, length_km, routed)."""
+
+
+def default_router(a: LatLon, b: LatLon, mode: str) -> tuple[tuple[LatLon, ...], float, bool]:
+    from geotimeline.routes import route
+
+    r = route(a, b, mode)
+    return r.geometry, r.length_km, r.routed
+
+
+def _trips(events: Sequence[Event]) -> list[list[Event]]:
+    ordered = sorted(events, key=lambda e: (e.date, e.start))  # type: ignore[arg-type, return-value]
+    trips: list[list[Event]] = []
+    for e in ordered:
+        if trips:
+            last = trips[-1][-1]
+            assert last.date is not None and e.date is not None
+            coarse = {last.granularity, e.granularity} & COARSE
+            # A year-only date ("in 2001") cannot be placed within its year: same year, same trip.
+            if coarse:
+                together = last.date.year == e.date.year and last.granularity == e.granularity
+            else:
+                together = (e.date - (last.end_date or last.date)).days <= TRIP_GAP_DAYS
+            if together:
+                trips[-1].append(e)
+                continue
+        trips.append([e])
+    return trips
+
+
+def build_journeys(
+    events: Sequence[Event],
+    places: Sequence[Place],
+    *,
+    home: Place | None = None,
+    router: RouteFn | None = None,
+) -> list[Journey]:
+    """Journeys from the dated travel events that name a point-like destination."""
+    router = router or default_router
+    by_id = {p.id: p for p in places}
+    if home is not None:
+        by_id.setdefault(home.id, home)
+    travel = [
+        e for e in events
+        if e.travel and e.date is not None and e.destination in by_id and e.status in JOURNEY_STATUSES
+    ]
+    journeys: list[Journey] = []
+    for trip in _trips(travel):
+        stops: list[str] = []
+        stop_modes: list[Mode] = []
+        for e in trip:
+            assert e.destination is not None
+            if not stops or stops[-1] != e.destination:
+                stops.append(e.destination)
+                stop_modes.append(e.mode)
+        mode: Mode = next((m for m in stop_modes if m != "unknown"), "unknown")
+        inferred_origin = home is not None and stops[0] != home.id
+        if inferred_origin:
+            assert home is not None
+            stops.insert(0, home.id)
+            stop_modes.insert(0, mode)
+        legs = []
+        for k in range(1, len(stops)):
+            a, b = by_id[stops[k - 1]], by_id[stops[k]]
+            leg_mode: Mode = stop_modes[k] if stop_modes[k] != "unknown" else mode
+            geometry, length, routed = router(a.latlon, b.latlon, leg_mode)
+            legs.append(
+                Leg(
+                    origin=a.id,
+                    destination=b.id,
+                    mode=leg_mode,
+                    length_km=length,
+                    geometry=geometry,
+                    inferred=inferred_origin and k == 1,
+                    routed=routed,
+                )
+            )
+        first = trip[0]
+        assert first.date is not None
+        journeys.append(
+            Journey(
+                id=f"j{len(journeys) + 1}",
+                mode=mode,
+                date=first.date,
+                stops=tuple(stops),
+                events=tuple(e.id for e in trip),
+                legs=tuple(legs),
+                label=_label(first.date, first.granularity, mode, by_id[stops[-1]].name),
+            )
+        )
+    return journeys
+
+
+def _label(date: dt.date, granularity: str, mode: Mode, destination: str) -> str:
+    when = str(date.year) if granularity == "year" else date.strftime("%Y-%m") if granularity == "month" else date.isoformat()
+    how = f"{mode} journey" if mode != "unknown" else "journey"
+    return f"{when} {how} to {destination}"

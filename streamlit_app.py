@@ -1,0 +1,190 @@
+"""geotimeline dashboard: an article in, a map and a timeline out.
+
+    streamlit run streamlit_app.py
+
+Opens on the bundled DW article "Kim in Russia" (published 2011-08-21); paste text or upload .txt/.html
+files in the sidebar to map your own. This file only holds widgets, session state and caching; the work
+is done by :func:`geotimeline.build_story` and the builders in :mod:`geotimeline.views`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geotimeline.errors import GeotimelineError, InputError
+from geotimeline.geocoding.cache import Corrections
+from geotimeline.ingest import article_from_bytes, article_from_text
+from geotimeline.models import Article, Place, Story
+from geotimeline.serialize import story_to_json
+from geotimeline.settings import SAMPLE_ARTICLE, Settings
+from geotimeline.story import build_story
+from geotimeline.views.export import export_html
+from geotimeline.views.map import build_map
+from geotimeline.views.timeline import build_timeline, date_label
+
+SAMPLE_PUBLISHED = dt.date(2011, 8, 21)
+SOURCES = ("Sample article (DW, Kim in Russia)", "Paste text", "Upload files")
+
+
+@st.cache_resource
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+@st.cache_data(show_spinner="Reading the article, resolving places, drawing routes ...")
+def cached_story(articles: tuple[Article, ...]) -> Story:
+    return build_story(articles, settings=settings())
+
+
+@st.cache_data
+def cached_export(key: str, _story: Story) -> str:
+    return export_html(_story)
+
+
+def read_articles(source: str, published: dt.date | None) -> tuple[Article, ...]:
+    """The articles chosen in the sidebar; raises InputError with a one-line message."""
+    if source == SOURCES[1]:
+        return (article_from_text(st.session_state.get("pasted", ""), published=published),)
+    if source == SOURCES[2]:
+        files = st.session_state.get("uploads") or []
+        if not files:
+            raise InputError("upload at least one .txt or .html file")
+        return tuple(article_from_bytes(f.getvalue(), filename=f.name, published=published) for f in files)
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    return (article_from_text(text, published=published or SAMPLE_PUBLISHED, source=SAMPLE_ARTICLE.name),)
+
+
+def story_key(articles: Sequence[Article]) -> str:
+    digest = hashlib.sha1()
+    for a in articles:
+        digest.update(f"{a.id}\0{a.published}\0{a.body}\0".encode())
+    return digest.hexdigest()[:12]
+
+
+def step(delta: int, count: int) -> None:
+    st.session_state.event_index = min(max(st.session_state.event_index + delta, 0), count - 1)
+
+
+def sidebar() -> tuple[str, dt.date | None]:
+    with st.sidebar:
+        st.header("Article")
+        source = st.radio("Source", SOURCES, key="source")
+        if source == SOURCES[1]:
+            st.text_area("Article text", key="pasted", height=250, placeholder="Paste a news article here")
+        elif source == SOURCES[2]:
+            st.file_uploader("Article files", type=["txt", "html", "htm"], accept_multiple_files=True, key="uploads")
+        published = st.date_input(
+            "Publication date", value=None, min_value=dt.date(1800, 1, 1), max_value=dt.date.today(),
+            key="published", help="Anchors 'on Saturday', 'last year' ... Leave empty to read the article's dateline.",
+        )
+    return source, published
+
+
+def event_card(story: Story, index: int) -> None:
+    event = story.events[index]
+    names = [p.name for pid in event.places if (p := story.place(pid))]
+    with st.container(border=True):
+        status = "" if event.status == "happened" else f" ({event.status})"
+        st.markdown(f"**{date_label(event)}**{status} · {', '.join(names) or 'no place named'}")
+        st.write(event.sentence)
+
+
+def corrections(story: Story) -> None:
+    names = [p.name for p in story.places] + [u.name for u in story.unresolved]
+    if not names:
+        return
+    with st.expander("Correct a place"):
+        name = st.selectbox("Place", names, key="fix_name")
+        place: Place | None = next((p for p in story.places if p.name == name), None)
+        options = ["Type coordinates"] + [
+            f"{c.name}, {c.country or '?'} ({c.kind}) {c.lat:.2f}, {c.lon:.2f}" for c in (place.alternatives if place else ())
+        ]
+        choice = st.radio("Use", options, key="fix_choice")
+        lat = st.number_input("Latitude", -90.0, 90.0, value=place.lat if place else 0.0, format="%.4f", key="fix_lat")
+        lon = st.number_input("Longitude", -180.0, 180.0, value=place.lon if place else 0.0, format="%.4f", key="fix_lon")
+        if st.button("Save correction", key="fix_save"):
+            # Corrections are keyed by the name as looked up, i.e. as written in the article.
+            written = sorted({m.text for m in place.mentions}) if place else [name]
+            if choice != options[0] and place is not None:
+                c = place.alternatives[options.index(choice) - 1]
+                target = dict(lat=c.lat, lon=c.lon, label=c.name, country=c.country, kind=c.kind)
+            else:
+                target = dict(lat=lat, lon=lon, label=name, country="", kind=place.kind if place else "")
+            try:
+                store = Corrections.open(settings())
+                for text in written or [name]:
+                    store.set(text, target["lat"], target["lon"], label=target["label"],
+                              country=target["country"], kind=target["kind"])
+            except InputError as exc:
+                st.error(str(exc))
+                return
+            cached_story.clear()
+            cached_export.clear()
+            st.rerun()
+
+
+def main() -> None:
+    st.set_page_config(page_title="geotimeline", page_icon="🗺️", layout="wide")
+    st.title("geotimeline")
+    source, published = sidebar()
+    try:
+        articles = read_articles(source, published)
+        story = cached_story(articles)
+    except InputError as exc:
+        st.error(str(exc))
+        return
+    except GeotimelineError as exc:
+        st.error(f"Could not build the story: {exc}")
+        return
+
+    key = story_key(articles)
+    if st.session_state.get("story_key") != key:
+        st.session_state.story_key = key
+        st.session_state.event_index = 0
+    count = len(story.events)
+    st.caption(
+        f"{' · '.join(a.title or a.id for a in story.articles)} — {count} events, "
+        f"{len(story.places)} places, {len(story.journeys)} journeys"
+    )
+    if count == 0:
+        st.warning("No dated events or places were found in this article.")
+    index = min(st.session_state.event_index, max(count - 1, 0))
+    current = story.events[index].id if count else None
+
+    if count:
+        prev_col, label_col, next_col = st.columns([1, 2, 1], vertical_alignment="center")
+        prev_col.button("Previous", on_click=step, args=(-1, count), disabled=index == 0, width="stretch")
+        label_col.markdown(f"Event {index + 1} of {count}")
+        next_col.button("Next", on_click=step, args=(1, count), disabled=index >= count - 1, width="stretch")
+        event_card(story, index)
+
+    map_col, timeline_col = st.columns([3, 2])
+    with map_col:
+        # A new key per step re-mounts the map, so the highlighted marker always follows the current event.
+        st_folium(build_map(story, current=current), key=f"map-{key}-{index}", height=520,
+                  use_container_width=True, returned_objects=[])
+    with timeline_col:
+        st.plotly_chart(build_timeline(story, current=current), key=f"timeline-{key}-{index}")
+
+    left, right = st.columns(2)
+    left.download_button("Download HTML map", data=cached_export(key, story), file_name="geotimeline.html",
+                         mime="text/html")
+    right.download_button("Download story JSON", data=story_to_json(story), file_name="geotimeline-story.json",
+                          mime="application/json")
+
+    with st.expander(f"Unresolved places ({len(story.unresolved)})"):
+        if not story.unresolved:
+            st.write("Every place mention was resolved.")
+        for item in story.unresolved:
+            st.write(f"{item.name} — " + ", ".join(f"“{m.text}”" for m in item.mentions[:3]))
+        for warning in story.warnings:
+            st.warning(warning)
+    corrections(story)
+
+
+main()

@@ -1,0 +1,101 @@
+"""The dashboard and the exported page in a real Chromium, with CDN files served from assets/node_modules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from geotimeline.ingest import article_from_text
+from geotimeline.settings import SAMPLE_ARTICLE
+from geotimeline.story import build_story
+from geotimeline.views.export import export_html
+
+pytestmark = pytest.mark.browser
+
+LOAD_MS = 120_000  # first run builds the story (gazetteer, routes) before anything is drawn
+INDICATOR = re.compile(r"^Event (\d+) of (\d+)$")
+
+
+def map_frame(page: object) -> object:
+    """The st_folium component iframe (the one holding the Leaflet map)."""
+    return page.frame_locator('iframe[title^="streamlit_folium"]').first  # type: ignore[attr-defined]
+
+
+def wait_for_map(page: object, timeout: float = LOAD_MS) -> object:
+    frame = map_frame(page)
+    frame.locator(".leaflet-marker-icon").first.wait_for(timeout=timeout)
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=timeout)
+    return frame
+
+
+def red_markers(frame: object) -> list[str]:
+    """Tooltips are bound lazily, so identify the highlighted markers by their map position."""
+    icons = frame.locator(".awesome-marker-icon-red")  # type: ignore[attr-defined]
+    return sorted(icons.nth(i).evaluate("el => el.style.transform") for i in range(icons.count()))
+
+
+def indicator(page: object) -> tuple[int, int]:
+    text = page.get_by_text(INDICATOR).first.inner_text(timeout=LOAD_MS).strip()  # type: ignore[attr-defined]
+    k, n = INDICATOR.match(text).groups()  # type: ignore[union-attr]
+    return int(k), int(n)
+
+
+def card_text(page: object) -> str:
+    # The event card is the bordered container right below the Previous / Next row.
+    return page.locator('[data-testid="stVerticalBlockBorderWrapper"]').first.inner_text()  # type: ignore[attr-defined]
+
+
+def test_dashboard_shows_map_timeline_and_steps(context: tuple[object, object], dashboard_url: str) -> None:
+    ctx, log = context
+    page = ctx.new_page()  # type: ignore[attr-defined]
+    page.goto(dashboard_url)
+    page.get_by_text(INDICATOR).first.wait_for(timeout=LOAD_MS)
+    assert indicator(page)[0] == 1
+    total = indicator(page)[1]
+    assert total >= 4
+
+    frame = wait_for_map(page)
+    assert frame.locator(".leaflet-marker-icon").count() >= 4
+    assert frame.locator("path.leaflet-interactive").count() >= 1
+    assert page.locator(".js-plotly-plot").count() >= 1
+    assert any("leaflet" in url for url in log.served)  # type: ignore[attr-defined]
+
+    before = card_text(page)
+    red_before = red_markers(frame)
+    page.get_by_role("button", name="Next", exact=True).click()
+    page.get_by_text(f"Event 2 of {total}", exact=True).wait_for(timeout=LOAD_MS)
+    assert card_text(page) != before
+    frame = wait_for_map(page)
+    # The map is re-mounted for the new event: the red (current) markers are the new event's places.
+    assert red_markers(frame) != red_before or not red_before
+
+    page.get_by_role("button", name="Previous", exact=True).click()
+    page.get_by_text(f"Event 1 of {total}", exact=True).wait_for(timeout=LOAD_MS)
+    assert card_text(page) == before
+
+
+def test_exported_page_renders_markers_routes_and_timeline(context: tuple[object, object], tmp_path: Path) -> None:
+    ctx, log = context
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    story = build_story([article_from_text(text, published=dt.date(2011, 8, 21), source=SAMPLE_ARTICLE.name)])
+    target = tmp_path / "story.html"
+    target.write_text(export_html(story), encoding="utf-8")
+
+    page = ctx.new_page()  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(target.as_uri())
+    page.locator(".leaflet-marker-icon").first.wait_for(timeout=30_000)
+    assert page.locator(".leaflet-marker-icon").count() >= 4
+    assert page.locator("path.leaflet-interactive").count() >= 1
+    page.locator("#geotimeline-timeline .scatterlayer").first.wait_for(timeout=30_000)
+
+    first = page.locator(".gt-events li").first
+    first.click()
+    assert "gt-active" in (first.get_attribute("class") or "")
+    page.locator(".leaflet-popup-content").first.wait_for(timeout=10_000)
+    assert errors == []
+    assert any("cdn.plot.ly" in url for url in log.served)  # type: ignore[attr-defined]

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geotimeline.extract.events import detect_mode, detect_status, extract_events, sentences, summarize
+from geotimeline.models import Article, DateMention, PlaceMention
+
+PUB = dt.date(2011, 8, 21)
+
+
+def _date(text: str, phrase: str, value: str, occurrence: int = 0) -> DateMention:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    if len(value) == 4:
+        d, e, g = dt.date(int(value), 1, 1), dt.date(int(value), 12, 31), "year"
+    elif len(value) == 7:
+        y, m = map(int, value.split("-"))
+        d, e, g = dt.date(y, m, 1), dt.date(y, m, 28), "month"
+    else:
+        d = e = dt.date.fromisoformat(value)
+        g = "day"
+    return DateMention(start, start + len(phrase), phrase, "DATE", value, g, d, e)
+
+
+def _place(text: str, name: str, occurrence: int = 0) -> tuple[PlaceMention, str]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(name, start + 1)
+    return PlaceMention(start, start + len(name), name), name.lower().replace(" ", "-")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two.", ["One.", "Two."]),
+        ("Mr. Smith went to Washington. He left.", ["Mr. Smith went to Washington.", "He left."]),
+        ("The U.S. Army left. Then it rained.", ["The U.S. Army left.", "Then it rained."]),
+        ("Headline\nBody sentence here.", ["Headline", "Body sentence here."]),
+        ('He said "Go." Then he went.', ['He said "Go."', "Then he went."]),
+        ("It costs 3.5 million. Fine.", ["It costs 3.5 million.", "Fine."]),
+    ],
+)
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "date", "before", "status"),
+    [
+        ("Kim on Saturday arrived in Russia", dt.date(2011, 8, 20), "Kim ", "happened"),
+        ("Kim is expected to meet Medvedev in Siberia on Wednesday", dt.date(2011, 8, 24), "", "expected"),
+        ("A meeting is due to take place during the week", dt.date(2011, 8, 22), "", "scheduled"),
+        ("Russia's Foreign Ministry said on Friday", dt.date(2011, 8, 19), "Russia's Foreign Ministry said ", "reported"),
+        ("Kim was reported to have stayed aboard the train", None, "", "reported"),
+        ("North Korea says he was born in a secret camp", None, "", "claimed"),
+        ("The summit opens on Monday", dt.date(2011, 8, 22), "", "scheduled"),
+    ],
+)
+def test_status(clause: str, date: dt.date | None, before: str, status: str) -> None:
+    assert detect_status(clause, date, PUB, before) == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mode"),
+    [
+        ("The leader arrived by train on Saturday", "train"),
+        ("Kim travelled 7,000 km by rail to Moscow", "train"),
+        ("He stayed aboard the train during the meeting", "train"),
+        ("The president flew to Paris", "air"),
+        ("They crossed by ferry to Dover", "sea"),
+        ("The motorcade drove to the palace", "road"),
+        ("He met the governor", "unknown"),
+    ],
+)
+def test_mode(sentence: str, mode: str) -> None:
+    assert detect_mode(sentence) == mode
+
+
+def test_summary_drops_parentheses_and_is_short() -> None:
+    s = summarize("In 2001, Kim travelled over 7,000 km (4,500 miles) by train to Moscow " + "word " * 40)
+    assert "(" not in s and len(s) <= 111 and s.endswith("…")
+
+
+def test_two_dates_in_one_sentence_give_two_events_with_own_places_and_status() -> None:
+    text = ("Russia's Foreign Ministry said on Friday that Moscow would send 50,000 metric tons of grain "
+            "to North Korea by the end of September, the first shipment having been sent on Friday.")
+    art = Article("a", "", text, PUB)
+    dates = [
+        _date(text, "Friday", "2011-08-19"),
+        _date(text, "the end of September", "2011-09"),
+        _date(text, "Friday", "2011-08-19", occurrence=1),
+    ]
+    events = extract_events(art, dates, [_place(text, "North Korea")])
+    by_value = {e.date_text: e for e in events}
+    assert set(by_value) == {"Friday", "the end of September"}
+    assert by_value["the end of September"].status == "scheduled"
+    assert by_value["the end of September"].places == ("north-korea",)
+    assert by_value["Friday"].date == dt.date(2011, 8, 19)
+
+
+def test_restatement_merged_with_union_of_places() -> None:
+    text = ("Kim Jong-il on Saturday arrived in Russia for his first visit in a decade. "
+            "The North Korean leader arrived by train on Saturday in the Russian town of Khasan.")
+    art = Article("a", "", text, PUB)
+    dates = [_date(text, "Saturday", "2011-08-20"), _date(text, "Saturday", "2011-08-20", occurrence=1)]
+    places = [_place(text, "Russia"), _place(text, "Khasan")]
+    events = extract_events(art, dates, places, point_like=frozenset({"khasan"}),
+                            countries={"russia": "RU", "khasan": "RU"})
+    assert len(events) == 1
+    (e,) = events
+    assert e.places == ("russia", "khasan")
+    assert e.destination == "khasan" and e.mode == "train" and e.status == "happened" and e.travel
+
+
+def test_same_day_in_different_countries_stays_apart() -> None:
+    text = "On Saturday he arrived in Khasan. On Saturday she arrived in Paris."
+    art = Article("a", "", text, PUB)
+    dates = [_date(text, "Saturday", "2011-08-20"), _date(text, "Saturday", "2011-08-20", occurrence=1)]
+    events = extract_events(art, dates, [_place(text, "Khasan"), _place(text, "Paris")],
+                            countries={"khasan": "RU", "paris": "FR"})
+    assert [e.places for e in events] == [("khasan",), ("paris",)]
+
+
+def test_undated_sentence_with_places_is_kept() -> None:
+    text = "Relations between the two countries have suffered. He was born near Mount Paektu."
+    art = Article("a", "", text, PUB)
+    events = extract_events(art, [], [_place(text, "Mount Paektu")])
+    assert len(events) == 1 and events[0].date is None and events[0].places == ("mount-paektu",)
+
+
+def test_visit_duration_becomes_a_span_from_the_arrival() -> None:
+    text = ("Kim on Saturday arrived in Khasan. "
+            "The visit, expected to last about a week, comes as flooding worsens.")
+    art = Article("a", "", text, PUB)
+    week = text.index("about a week")
+    dur = DateMention(week, week + len("about a week"), "about a week", "DURATION", "P1W")
+    events = extract_events(art, [_date(text, "Saturday", "2011-08-20"), dur], [_place(text, "Khasan")],
+                            point_like=frozenset({"khasan"}))
+    span = [e for e in events if e.end_date]
+    assert len(span) == 1
+    assert span[0].date == dt.date(2011, 8, 20) and span[0].end_date == dt.date(2011, 8, 27)
+    assert span[0].status == "expected" and span[0].places == ("khasan",)

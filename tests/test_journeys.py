@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from geotimeline.journeys import build_journeys
+from geotimeline.models import Event, LatLon, Place
+
+PYONGYANG = Place("pyongyang", "Pyongyang", 39.03, 125.75, "KP")
+KHASAN = Place("khasan", "Khasan", 42.43, 130.64, "RU")
+MOSCOW = Place("moscow", "Moscow", 55.75, 37.62, "RU")
+VLADIVOSTOK = Place("vladivostok", "Vladivostok", 43.11, 131.87, "RU")
+
+
+def straight(a: LatLon, b: LatLon, mode: str) -> tuple[tuple[LatLon, ...], float, bool]:
+    return (a, b), 100.0, mode == "train"
+
+
+def _event(eid: str, date: dt.date | None, dest: str | None, *, mode="unknown", status="happened", grain="day",
+           travel=True) -> Event:
+    return Event(eid, "a", date, None, grain, "", (dest,) if dest else (), "", "", 0, 0, mode, status, travel, dest)
+
+
+def test_each_trip_is_a_journey_with_inferred_origin() -> None:
+    events = [
+        _event("e1", dt.date(2001, 1, 1), "moscow", mode="train", grain="year"),
+        _event("e2", dt.date(2002, 1, 1), "vladivostok", grain="year"),
+        _event("e3", dt.date(2011, 8, 20), "khasan", mode="train"),
+    ]
+    journeys = build_journeys(events, [KHASAN, MOSCOW, VLADIVOSTOK], home=PYONGYANG, router=straight)
+    assert [(j.stops, j.mode) for j in journeys] == [
+        (("pyongyang", "moscow"), "train"),
+        (("pyongyang", "vladivostok"), "unknown"),
+        (("pyongyang", "khasan"), "train"),
+    ]
+    assert all(j.legs[0].inferred for j in journeys)
+    assert journeys[0].legs[0].routed and not journeys[1].legs[0].routed
+    assert journeys[0].label == "2001 train journey to Moscow"
+
+
+def test_events_within_a_trip_chain_stops_and_skip_repeats() -> None:
+    events = [
+        _event("e1", dt.date(2011, 8, 20), "khasan", mode="train"),
+        _event("e2", dt.date(2011, 8, 21), "khasan"),
+        _event("e3", dt.date(2011, 8, 23), "vladivostok", mode="train"),
+    ]
+    (j,) = build_journeys(events, [KHASAN, VLADIVOSTOK], router=straight)
+    assert j.stops == ("khasan", "vladivostok")
+    assert len(j.legs) == 1 and not j.legs[0].inferred
+    assert j.events == ("e1", "e2", "e3")
+
+
+def test_claimed_undated_and_non_travel_events_are_not_journeys() -> None:
+    events = [
+        _event("e1", dt.date(1941, 2, 16), "khasan", status="claimed"),
+        _event("e2", None, "moscow"),
+        _event("e3", dt.date(2011, 8, 20), "moscow", travel=False),
+        _event("e4", dt.date(2011, 8, 20), None),
+    ]
+    assert build_journeys(events, [KHASAN, MOSCOW], home=PYONGYANG, router=straight) == []
+
+
+def test_real_router_follows_rails_for_trains() -> None:
+    events = [_event("e1", dt.date(2001, 1, 1), "moscow", mode="train", grain="year")]
+    (j,) = build_journeys(events, [MOSCOW], home=PYONGYANG)
+    (leg,) = j.legs
+    assert leg.routed
+    assert 6000 < leg.length_km < 12000
+    assert len(leg.geometry) > 10

@@ -1,0 +1,81 @@
+"""The dashboard script under Streamlit's AppTest: opens on the sample, steps, reports bad input."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+TIMEOUT = 120  # the first run imports folium/plotly and builds the story; AppTest's default is 3 s
+
+
+def indicator(at: AppTest) -> tuple[int, int]:
+    found = [m for md in at.markdown if (m := re.fullmatch(r"Event (\d+) of (\d+)", md.value))]
+    assert len(found) == 1, [md.value for md in at.markdown]
+    return int(found[0].group(1)), int(found[0].group(2))
+
+
+def button(at: AppTest, label: str) -> object:
+    return next(b for b in at.button if b.label == label)
+
+
+@pytest.fixture(scope="module")
+def opened() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    return at
+
+
+def test_opens_on_the_sample(opened: AppTest) -> None:
+    assert not opened.exception
+    assert not opened.error
+    k, n = indicator(opened)
+    assert k == 1 and n >= 4
+    assert any(b.label == "Download HTML map" for b in opened.get("download_button"))
+
+
+def test_next_and_previous_step_through_events() -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    _, n = indicator(at)
+    button(at, "Next").click().run()
+    assert indicator(at) == (2, n)
+    button(at, "Next").click().run()
+    assert indicator(at) == (3, n)
+    button(at, "Previous").click().run()
+    assert indicator(at) == (2, n)
+    assert not at.exception
+
+
+def test_previous_is_disabled_on_the_first_event(opened: AppTest) -> None:
+    assert button(opened, "Previous").disabled
+    assert not button(opened, "Next").disabled
+
+
+def test_empty_pasted_text_is_an_error_not_an_exception() -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.sidebar.radio(key="source").set_value("Paste text").run()
+    at.sidebar.text_area(key="pasted").input("   ").run()
+    assert not at.exception
+    assert len(at.error) == 1
+    assert "empty" in at.error[0].value
+
+
+def test_pasted_article_builds_a_story() -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.sidebar.radio(key="source").set_value("Paste text").run()
+    at.sidebar.date_input(key="published").set_value("2011-08-21").run()
+    at.sidebar.text_area(key="pasted").input(
+        "Kim Jong-il arrived by train in Vladivostok on Saturday. "
+        "He travelled to Moscow by train in 2001."
+    ).run()
+    assert not at.exception and not at.error
+    k, n = indicator(at)
+    assert k == 1 and n >= 1
+
+
+def test_unresolved_places_are_listed_not_fatal(opened: AppTest) -> None:
+    labels = [e.label for e in opened.expander]
+    assert any(label.startswith("Unresolved places (") for label in labels)
