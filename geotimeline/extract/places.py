@@ -37,7 +37,7 @@ __all__ = ["find_places"]
 MAX_WORDS = 6
 
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}"  # U.S., D.C.
+    r"[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+"  # U.S., D.C., W.Va.
     r"|[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*"
 )
 
@@ -54,24 +54,9 @@ Father Brother Sister Saint Bishop Archbishop Cardinal Rabbi Imam Sheikh Emir Su
 Trooper Agent Inspector Superintendent Principal Uncle Aunt Mother Mrs Messrs Jr Sr Madame Monsieur Herr
 """.split())
 
-# Capitalised words after a name that make it part of a longer proper noun (an organisation,
-# a building, a street, a person), so the name alone is not a toponym there.
+# Surnames: after a place-named first name they make a person ("Jack London", "Paris Hilton").
+# Organisation heads are *not* listed: "Ohio State University" still mentions Ohio.
 NON_PLACE_HEADS = frozenset(fold(w) for w in """
-Street St Road Rd Avenue Ave Boulevard Blvd Lane Drive Dr Highway Hwy Parkway Pkwy Court Ct Place Pl Way Terrace
-Circle Square Plaza Pike Trail Route Expressway Freeway Turnpike Bridge Tunnel Building Tower Towers Hall Center
-Centre Mall Hotel Inn Hospital Clinic Church Cathedral Chapel Temple Mosque Synagogue Cemetery Stadium Arena
-Field Park Gardens Zoo Museum Library Theater Theatre Airport Station Post Times Tribune Herald Journal Gazette
-Daily Sun Star News Press Chronicle Observer Examiner Courier Telegraph Register Bulletin Globe Magazine
-Inc Corp Corporation Company Co Ltd LLC Group Bank Airlines Airways Energy Motors Holdings Partners Capital
-University College Academy Institute School Seminary Tech Rangers Lakers Giants Yankees Braves Falcons
-Hawks Bulldogs Tigers Bears Lions Eagles Cowboys Redskins Steelers Packers Saints Jets Dolphins Patriots
-Raiders Chiefs Colts Titans Jaguars Texans Ravens Bengals Browns Broncos Chargers Seahawks Cardinals
-Panthers Buccaneers Vikings Rams Knicks Celtics Bulls Heat Magic Suns Kings Pistons Warriors Rockets Spurs
-Mavericks Jazz Nets Hornets Pacers Cavaliers Bucks Raptors Clippers Grizzlies Thunder Pelicans Wizards
-Blazers Reds Cubs Mets Phillies Pirates Brewers Astros Dodgers Padres Mariners Angels Orioles Twins Royals
-Indians Marlins Nationals Rays Sox Blue United City Rovers Wanderers Athletic Albion FC Club Symphony Orchestra
-Opera Ballet Festival Fair Expo Conference Summit Convention Accord Accords Agreement Treaty Declaration
-Protocol Street's Democrats Republicans Company's Mall's Speedway Motor Raceway Dome
 Jones Smith Johnson Williams Brown Davis Miller Wilson Moore Taylor Anderson Thomas Jackson White Harris
 Martin Thompson Garcia Martinez Robinson Clark Rodriguez Lewis Lee Walker Hall Allen Young Hernandez King
 Wright Lopez Hill Scott Green Adams Baker Gonzalez Nelson Carter Mitchell Perez Roberts Turner Phillips
@@ -138,6 +123,7 @@ Police Court Church School Hospital City County State Street Road Center Park Ho
 Mr Mrs Ms Dr Jr Sr St Gov Sen Rep Lt Sgt Capt Gen Col
 God Lord Christ Jesus Allah Internet Web Online Email Twitter Facebook
 North South East West Northern Southern Eastern Western Central Upper Lower Greater Middle Inner Outer
+Northeast Northwest Southeast Southwest Downtown Metro Mid Upstate Downstate Rural Suburban Uptown Midtown
 """.split())
 
 GOVERNMENT_VERBS = re.compile(
@@ -294,11 +280,19 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer) -
     surface = text[first.start:last.end]
     key = " ".join(t.key for t in tokens[i:j])
     rows = gaz.rows(key)
-    if gaz.is_stopname(surface) or (j - i == 1 and first.key in COMMON_WORDS):
+    bare = fold(re.sub(r"['\u2019]s$", "", surface))
+    if gaz.is_stopname(surface) or (j - i == 1 and bare in COMMON_WORDS):
+        return "stopname"
+    if all(t.key in COMMON_WORDS or t.key in CONNECTORS for t in tokens[i:j]):
         return "stopname"
     if j - i == 1 and len(first.text) <= 2 and not first.text.isupper():
         return "short"
-    if first.text.isupper() and len(first.text) > 3 and not _all_caps_context(tokens, i):
+    if "'" in first.text or "\u2019" in first.text:
+        tail = first.text.replace("\u2019", "'").rsplit("'", 1)[1].casefold()
+        if tail in ("ve", "ll", "re", "d", "m", "t"):
+            return "contraction"
+    if first.text.isupper() and len(first.text) > 3 and not _all_caps_context(tokens, i) and not first.sent_start \
+            and not text.startswith(",", last.end):
         # A shouted word in a headline of lower-case text is fine; an acronym like "NATO" is not a place.
         if not rows or rows[0][5] not in ("country", "admin1", "continent"):
             return "acronym"
@@ -306,8 +300,8 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer) -
     if prev is not None and _joined(text, prev, first):
         if prev.key in TITLES or prev.key in FIRST_NAMES:
             return "person"
-        if prev.cap and not prev.sent_start and prev.key not in CONNECTORS and prev.key not in COMMON_WORDS:
-            if not gaz.rows(prev.key):
+        if prev.cap and prev.key not in CONNECTORS and prev.key not in COMMON_WORDS and not prev.text.isupper():
+            if not gaz.demonym(prev.text):
                 return "person"  # a surname or the tail of a longer proper noun we do not know
     nxt = tokens[j] if j < len(tokens) else None
     if nxt is not None and nxt.cap and _joined(text, last, nxt) and not last.text.endswith(("'s", "\u2019s")):
