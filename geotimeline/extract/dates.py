@@ -73,10 +73,10 @@ VAGUE = _alt(R.VAGUE_COUNTS)
 COUNT = rf"(?:{VAGUE}|{DIGITS}|{NUMWORD})"
 APPROX = (
     r"(?:about|around|approximately|nearly|almost|roughly|some|more\s+than|less\s+than|fewer\s+than|at\s+least|"
-    r"at\s+most|up\s+to|over|under|no\s+more\s+than|no\s+less\s+than|close\s+to|just\s+over|just\s+under|"
-    r"only|as\s+many\s+as|as\s+long\s+as|upwards\s+of|well\s+over|barely|a\s+little\s+over|"
-    r"a\s+little\s+more\s+than|little\s+more\s+than|just|another|a\s+further|an\s+additional|the\s+better\s+part\s+of)"
+    r"at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|close\s+to|a\s+little\s+more\s+than|"
+    r"little\s+more\s+than)"
 )
+"""Modifiers TimeML keeps inside the span ("about a week"); "over", "only", "just", "within" stay outside."""
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
         r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|" \
         r"Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
@@ -681,8 +681,8 @@ def n_time(m: re.Match[str], ctx: _Context) -> _Val | None:
         return None
     day = _g(m, "day2")
     base: _Val | None = None
-    if m["month"]:
-        base = _calendar_day(m["month"], m["day"], None, m["wd"], ctx)
+    if m["month"] or m["month2"]:
+        base = _calendar_day(m["month"] or m["month2"], m["day"] or m["dayb"], None, m["wd"], ctx)
     elif m["wd"]:
         if ctx.anchor is None:
             return _Val("TIME", f"XXXX-WXX-{_weekday_num(m['wd'])}T{clock}", "time")
@@ -862,10 +862,12 @@ def n_bare_plural(m: re.Match[str], ctx: _Context) -> _Val | None:
 def n_quarter(m: re.Match[str], ctx: _Context) -> _Val | None:
     q = R.ORDINALS[m["ord"].lower()]
     year = _year_of(m) or _year_of(m, "year2")
-    yrel = _rel_word(m["yrel"] or "")
+    yrel = _rel_word(m["yrel"] or m["ydet"] or "").replace("'s", "")
     if year is None:
         if ctx.anchor is None:
             return _Val("DATE", f"XXXX-Q{q}", "quarter")
+        if m["ya"]:
+            return _quarter(ctx.anchor.year - 1 - (1 if q > (ctx.anchor.month - 1) // 3 + 1 else 0), q)
         year = ctx.anchor.year + {"last": -1, "next": 1, "this": 0, "the": 0}.get(yrel.split(" ")[0] if yrel else "", 0)
         if not yrel and q > (ctx.anchor.month - 1) // 3 + 1 and ctx.tense() != "future":
             year -= 1  # "fourth-quarter profit" in a January article reports last year's quarter
@@ -1014,11 +1016,12 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
     ("year", rf"{_B}(?:(?:the\s+)?(?P<mod>{MOD})[\s-]+)?(?:(?:fiscal|calendar|FY|the\s+year|the\s+fiscal\s+year|"
              rf"the\s+calendar\s+year)\s+)?(?P<year>{YEAR4}|{_SPELLED_YEAR})(?!['’]?s\b)(?![\w-]|\.\d)", n_year, 4),
     ("weekday", rf"{_B}(?:(?P<every>every|each)\s+(?=\w+days?\b|\w+\.))?(?:(?P<rel>this\s+past|this\s+coming|"
-                rf"the\s+previous|the\s+following|the\s+next|last|this|next|past|coming|earlier|late|early|later)\s+)?"
+                rf"the\s+previous|the\s+following|the\s+next|last|this|next|past|coming|late|early)\s+)?"
                 rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{DAYPART}))?{_E}", n_weekday, 3),
-    ("time", rf"{_B}(?:(?:about|around|approximately|at\s+about|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+    ("time", rf"{_B}(?:(?:about|around|approximately)\s+)?"
              rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<word>noon|midnight|midday))"
-             rf"(?:\s+(?:{TZ}))?(?:,?\s+(?:(?:on\s+)?(?:(?P<wd>{WEEKDAY})(?:,?\s+)?)?(?:(?P<month>{MONTH})\s*(?P<day>{DAY}))?|"
+             rf"(?:\s+(?:{TZ}))?(?:,?\s+(?:(?:on\s+)?(?:(?P<wd>{WEEKDAY})(?:,?\s+(?P<month>{MONTH})\s*(?P<day>{DAY}))?|"
+             rf"(?P<month2>{MONTH})\s*(?P<dayb>{DAY}))|"
              rf"(?P<day2>today|yesterday|tomorrow)))?{_E}", None, 1),  # type: ignore[list-item]
     ("time_24", rf"\bat\s+(?P<span>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?:h|hrs|GMT|UTC|local\s+time))?)(?![\d])",
      None, 2),  # type: ignore[list-item]
@@ -1027,8 +1030,9 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
                 rf"|{_B}(?P<which2>tonight|overnight)(?P<none>){_E}", None, 1),  # type: ignore[list-item]
     ("word_day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<w>{_DAYWORDS}){_E}", n_word_day, 3),
     ("holiday", rf"{_B}(?P<name>{_HOLIDAY})(?:\s+(?P<year>{YEAR4}))?{_E}", n_holiday, 3),
-    ("quarter", rf"{_B}(?:(?:the|its|their|this\s+year's|last\s+year's|next\s+year's|(?P<year>{YEAR4})(?:'s)?)\s+)?"
-                rf"(?:(?:company's|fiscal|calendar|current|latest)[\s-]+)?(?P<ord>{ORD_Q})[\s-]+(?:fiscal[\s-]+)?"
+    ("quarter", rf"{_B}(?:(?:the\s+(?!(?:{ORD_Q})-)|(?P<ydet>this\s+year's|last\s+year's|next\s+year's)\s+|"
+                rf"(?:the\s+)?(?P<year>{YEAR4})(?:'s)?\s+|(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?P<ya>year[\s-](?:ago|earlier))\s+))?"
+                rf"(?:(?:fiscal|calendar|current|latest)[\s-]+)?(?P<ord>{ORD_Q})[\s-]+(?:fiscal[\s-]+)?"
                 rf"(?:quarter|period)(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>{YEAR4})|(?P<yrel>this\s+year|last\s+year|next\s+year|the\s+year)))?{_E}",
      n_quarter, 1),
     ("this_quarter", rf"{_B}(?:the\s+)?(?P<rel>latest|last|previous|current|this|same|that|next|coming|"
@@ -1046,9 +1050,9 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
                       rf"(?:earlier|later)\s+that\s+day|that\s+(?:same\s+)?day|that\s+(?:night|evening|morning)|"
                       rf"a\s+day\s+(?:later|earlier)){_E}", n_narrative_day, 1),
     ("duration", rf"{_B}(?:(?:the\s+)?(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|"
-                 rf"same|entire|whole|full|better\s+part\s+of\s+the)\s+|{APPROX}\s+)?(?P<n>{COUNT})"
+                 rf"same|entire|whole|full|better\s+part\s+of\s+the)\s+|{APPROX}\s+|the\s+(?=\d|{NUMWORD}\s))?(?P<n>{COUNT})"
                  rf"(?:\s+(?:to|or)\s+{COUNT})?(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working|"
-                 rf"calendar|fiscal))?\s+(?P<unit>{UNIT})(?:\s+and\s+a\s+half)?{_E}", n_duration, 5),
+                 rf"calendar|fiscal))?\s+(?P<unit>{UNIT})(?:\s+and\s+a\s+half|\s+or\s+so)?{_E}", n_duration, 5),
     ("duration_adj", rf"{_B}(?P<n>\d+|{NUMWORD})-(?P<unit>{UNIT})(?:-(?:old|long))?{_E}", n_duration, 4),
     ("bare_plural", rf"\b(?:for|over|in|within|take|takes|took|lasted|last|spent)\s+(?P<span>(?P<unit>years|months|weeks|"
                     rf"days|decades|centuries|hours|minutes)){_E}", n_bare_plural, 6),
