@@ -88,49 +88,58 @@ def sidebar() -> tuple[str, dt.date | None]:
 def event_card(story: Story, index: int) -> None:
     event = story.events[index]
     names = [p.name for pid in event.places if (p := story.place(pid))]
-    with st.container(border=True):
+    with st.container(border=True, key="event_card"):
         status = "" if event.status == "happened" else f" ({event.status})"
         st.markdown(f"**{date_label(event)}**{status} · {', '.join(names) or 'no place named'}")
         st.write(event.sentence)
 
 
+def save_correction(names: Sequence[str], lat: float, lon: float, *, label: str, country: str, kind: str) -> None:
+    """Pin every written form of the place, then rebuild: build_story applies stored corrections."""
+    store = Corrections.open(settings())
+    try:
+        for name in names:
+            store.set(name, lat, lon, label=label, country=country, kind=kind)
+    finally:
+        store.close()
+    cached_story.clear()
+    cached_export.clear()
+    st.session_state.flash = f"Saved: {', '.join(names)} → {lat:.4f}, {lon:.4f}"
+
+
 def corrections(story: Story) -> None:
-    names = [p.name for p in story.places] + [u.name for u in story.unresolved]
-    if not names:
+    targets: list[tuple[str, Place | None]] = [(p.name, p) for p in story.places]
+    targets += [(u.name, None) for u in story.unresolved]
+    if not targets:
         return
     with st.expander("Correct a place"):
-        name = st.selectbox("Place", names, key="fix_name")
-        place: Place | None = next((p for p in story.places if p.name == name), None)
-        options = ["Type coordinates"] + [
-            f"{c.name}, {c.country or '?'} ({c.kind}) {c.lat:.2f}, {c.lon:.2f}" for c in (place.alternatives if place else ())
-        ]
-        choice = st.radio("Use", options, key="fix_choice")
-        lat = st.number_input("Latitude", -90.0, 90.0, value=place.lat if place else 0.0, format="%.4f", key="fix_lat")
-        lon = st.number_input("Longitude", -180.0, 180.0, value=place.lon if place else 0.0, format="%.4f", key="fix_lon")
+        i = st.selectbox(
+            "Place", range(len(targets)), key="fix_place",
+            format_func=lambda k: f"{targets[k][0]} ({targets[k][1].country or '?'}, {targets[k][1].kind})"
+            if targets[k][1] else f"{targets[k][0]} (unresolved)",
+        )
+        name, place = targets[i]
+        alternatives = place.alternatives if place else ()
+        options = ["Type coordinates"] + [f"{c.name}, {c.country or '?'} ({c.kind}) {c.lat:.2f}, {c.lon:.2f}" for c in alternatives]
+        choice = st.radio("Use", range(len(options)), format_func=options.__getitem__, key=f"fix_choice_{i}")
+        lat = st.number_input("Latitude", -90.0, 90.0, value=place.lat if place else 0.0, format="%.4f", key=f"fix_lat_{i}")
+        lon = st.number_input("Longitude", -180.0, 180.0, value=place.lon if place else 0.0, format="%.4f", key=f"fix_lon_{i}")
+        # Corrections are looked up by the name as written in the article, not the gazetteer's name.
+        written = sorted({m.text for m in place.mentions}) if place else [name]
         if st.button("Save correction", key="fix_save"):
-            # Corrections are keyed by the name as looked up, i.e. as written in the article.
-            written = sorted({m.text for m in place.mentions}) if place else [name]
-            if choice != options[0] and place is not None:
-                c = place.alternatives[options.index(choice) - 1]
-                target = dict(lat=c.lat, lon=c.lon, label=c.name, country=c.country, kind=c.kind)
+            if choice:
+                c = alternatives[choice - 1]
+                save_correction(written, c.lat, c.lon, label=c.name, country=c.country, kind=c.kind)
             else:
-                target = dict(lat=lat, lon=lon, label=name, country="", kind=place.kind if place else "")
-            try:
-                store = Corrections.open(settings())
-                for text in written or [name]:
-                    store.set(text, target["lat"], target["lon"], label=target["label"],
-                              country=target["country"], kind=target["kind"])
-            except InputError as exc:
-                st.error(str(exc))
-                return
-            cached_story.clear()
-            cached_export.clear()
+                save_correction(written, lat, lon, label=name, country="", kind=place.kind if place else "city")
             st.rerun()
 
 
 def main() -> None:
     st.set_page_config(page_title="geotimeline", page_icon="🗺️", layout="wide")
     st.title("geotimeline")
+    if flash := st.session_state.pop("flash", None):
+        st.success(flash)
     source, published = sidebar()
     try:
         articles = read_articles(source, published)

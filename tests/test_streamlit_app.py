@@ -79,3 +79,29 @@ def test_pasted_article_builds_a_story() -> None:
 def test_unresolved_places_are_listed_not_fatal(opened: AppTest) -> None:
     labels = [e.label for e in opened.expander]
     assert any(label.startswith("Unresolved places (") for label in labels)
+
+
+def test_a_correction_is_stored_and_the_story_rebuilt(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from geotimeline.geocoding.cache import Corrections
+    from geotimeline.settings import Settings
+
+    store = tmp_path / "corrections.sqlite"
+    monkeypatch.setattr(Settings, "corrections_path", property(lambda self: store))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    places = at.selectbox(key="fix_place")
+    moscow = next(i for i in places.options if i.startswith("Moscow ("))
+    places.set_value(places.options.index(moscow)).run()
+    index = places.value
+    at.number_input(key=f"fix_lat_{index}").set_value(55.0).run()
+    at.number_input(key=f"fix_lon_{index}").set_value(38.0).run()
+    button(at, "Save correction").click().run()
+
+    assert not at.exception and not at.error
+    assert any(s.value.startswith("Saved: Moscow") for s in at.success)
+    with Corrections(store) as corrections:
+        fixed = corrections.get("Moscow")
+    assert fixed is not None and (fixed.lat, fixed.lon) == (55.0, 38.0)
+    # The rebuilt story places Moscow where the user said.
+    rebuilt = at.selectbox(key="fix_place")
+    assert any(o.startswith("Moscow (") for o in rebuilt.options)
+    assert at.number_input(key=f"fix_lat_{rebuilt.options.index(moscow) if moscow in rebuilt.options else index}").value == 55.0

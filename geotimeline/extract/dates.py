@@ -182,8 +182,7 @@ def _season_of(d: dt.date) -> tuple[int, str]:
 
 
 def _shift_season(y: int, s: str, n: int) -> tuple[int, str]:
-    order = ["WI", "SP", "SU", "FA"]  # WI of year y starts in December y, so it follows FA of y
-    order = ["SP", "SU", "FA", "WI"]
+    order = ["SP", "SU", "FA", "WI"]  # WI of year y starts in December y, so it follows FA of y
     i = order.index(s) + n
     return (y + i // 4, order[i % 4])
 
@@ -260,25 +259,32 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 _FUTURE_RE = "|".join(R.FUTURE_CUES)
 _PAST_RE = "|".join(R.PAST_CUES)
 _CUE = re.compile(rf"\b(?:(?P<fut>{_FUTURE_RE})|(?P<past>{_PAST_RE}))\b", re.I)
-_RIGHT_CUE = re.compile(rf"\b(?:(?P<fut>{_FUTURE_RE})|(?P<past>was|were|had|did|ago))\b", re.I)
+_RIGHT_CUE = re.compile(rf"\b(?:(?P<fut>{'|'.join(R.RIGHT_FUTURE_CUES)})|(?P<past>was|were|had|did|ago))\b", re.I)
+_DEADLINE = re.compile(r"\b(?:by|until|till|through|effective|due)\s+$", re.I)
+_PLUPERFECT = re.compile(r"\bhad\b(?![^.;]*[.;])", re.I)
 _SENT_BREAK = re.compile(r"[.!?;]\s+(?=[A-Z\"'])|\n\s*\n")
 
 
-def _tense(text: str, start: int, end: int) -> Tense:
-    """``"future"`` / ``"past"`` from the nearest tense cue in the clause before the mention, else after it."""
+def _tense(text: str, start: int, end: int, right_full: bool = False) -> Tense:
+    """``"future"`` / ``"past"`` from the nearest tense cue in the clause before the mention, else after it.
+
+    After the mention only strong cues count unless ``right_full``: there "-ed" is
+    mostly a passive ("expire Nov. 21, can be exercised").
+    """
     left = text[max(0, start - 120):start]
     breaks = list(_SENT_BREAK.finditer(left))
     if breaks:
         left = left[breaks[-1].end():]
     cues = list(_CUE.finditer(left))
     for m in reversed(cues):
+        if m.group("fut") and re.search(r"\bhad\s+(?:been\s+)?$", left[max(0, m.start() - 12):m.start()]):
+            return "past"  # "had been due to expire Friday": a plan that lay in the past
         return "future" if m.group("fut") else "past"
     right = text[end:end + 80]
     br = _SENT_BREAK.search(right)
     if br:
         right = right[:br.start()]
-    # after the mention only strong cues count: "-ed" there is mostly a passive ("can be exercised")
-    m = _RIGHT_CUE.search(right)
+    m = (_CUE if right_full else _RIGHT_CUE).search(right)
     if m:
         return "future" if m.group("fut") else "past"
     return None
@@ -302,8 +308,12 @@ class _Context:
         self.start = 0
         self.end = 0
 
-    def tense(self) -> Tense:
-        return _tense(self.text, self.start, self.end)
+    def tense(self, right_full: bool = False) -> Tense:
+        """The tense around the current mention; a deadline ("by Monday", "effective Feb. 1") points forward."""
+        before = self.text[max(0, self.start - 60):self.start]
+        if _DEADLINE.search(before) and not _PLUPERFECT.search(before):
+            return "future"
+        return _tense(self.text, self.start, self.end, right_full)
 
     def narrative(self) -> dt.date | None:
         """The date a narrative expression ("two days later") counts from."""
@@ -347,7 +357,8 @@ def _resolve_month_year(anchor: dt.date, month: int, day: int | None, rel: str, 
     now = (anchor.month, anchor.day if day else 15)
     y = anchor.year
     if rel in ("last", "past", "previous", "this past"):
-        return y if key < now else y - 1
+        # "last February" said in March is a year back: the month just gone would be "last month"
+        return y if month < anchor.month - 1 or (day and key < now and month == anchor.month - 1) else y - 1
     if rel in ("next", "coming", "this coming"):
         return y if key > now else y + 1
     if rel == "this":
@@ -388,22 +399,13 @@ def _apply_rel_unit(anchor: dt.date, unit: str, n: int) -> _Val | None:
     if unit in R.SEASONS:
         s = R.SEASONS[unit]
         cy, cs = _season_of(anchor)
-        y = anchor.year
-        # the season of that name in the anchor's year, then step to the last/next one
-        order = ["SP", "SU", "FA", "WI"]
         if n == 0:
-            return _season(cy if s == cs else y, s)
-        if n < 0:
-            cand = _season(y, s)
-            if cand.date and cand.date >= dt.date(cy, 1, 1) and order.index(s) >= order.index(cs) and cy == y:
-                cand = _season(y - 1, s)
-            if s == cs:
-                cand = _season(cy - 1, s)
-            return cand
-        cand = _season(y, s)
-        if order.index(s) <= order.index(cs) and cy == y:
-            cand = _season(y + 1, s)
-        return cand
+            return _season(cy if s == cs else anchor.year, s)
+        step = 1 if n > 0 else -1
+        for k in range(1, 5):
+            y, name = _shift_season(cy, cs, step * k)
+            if name == s:
+                return _season(y, s)
     return None
 
 
@@ -513,10 +515,6 @@ def _year_ok(m: re.Match[str], ctx: _Context, group: str = "year") -> bool:
     return True
 
 
-def _modded(v: _Val) -> _Val:
-    return v
-
-
 def n_iso(m: re.Match[str], ctx: _Context) -> _Val | None:
     d = _safe_date(int(m["y"]), int(m["mo"]), int(m["d"]))
     if d is None:
@@ -538,7 +536,7 @@ def n_mdy(m: re.Match[str], ctx: _Context) -> _Val | None:
     if m["year"] and not _year_ok(m, ctx):
         return None
     if not m["year"] and _month_num(m["month"]) in (3, 5) and \
-            re.match(r"\s*(?:%|percent|[a-z]+s\b)", ctx.text[m.end():m.end() + 12]):
+            re.match(r"\s*(?:%|percent\b)", ctx.text[m.end():m.end() + 12]):
         return None
     return _calendar_day(m["month"], m["day"], _year_of(m), m.groupdict().get("wd"), ctx,
                          _rel_word(m.groupdict().get("rel") or ""))
@@ -559,14 +557,16 @@ def _calendar_day(month_name: str, day_text: str, year: int | None, wd: str | No
                     year = cy
                     break
         if year is None:
-            # a day of the month is nearly always within half a year of the article: take the nearest
+            # a day of the month is nearly always within months of the article: take the nearest,
+            # unless the tense points the other way and that occurrence is not much further
             year = _resolve_month_year(ctx.anchor, month, day, rel, None)
+            if not rel:
+                tensed = _resolve_month_year(ctx.anchor, month, day, "", ctx.tense())
+                d = _safe_date(tensed, month, min(day, 28 if month == 2 else day))
+                if tensed != year and d and abs((d - ctx.anchor).days) <= 290:
+                    year = tensed
     d = _safe_date(year, month, day)
     return _day(d) if d else None
-
-
-def n_dmy(m: re.Match[str], ctx: _Context) -> _Val | None:
-    return n_mdy(m, ctx)
 
 
 def n_month(m: re.Match[str], ctx: _Context) -> _Val | None:
@@ -598,7 +598,7 @@ def n_month(m: re.Match[str], ctx: _Context) -> _Val | None:
         elif ctx.anchor is None:
             return _Val("DATE", f"XXXX-{month:02d}", "month")
         else:
-            year = _resolve_month_year(ctx.anchor, month, None, rel, ctx.tense())
+            year = _resolve_month_year(ctx.anchor, month, None, rel, ctx.tense(right_full=True))
     return _month(year, month)
 
 
@@ -673,8 +673,10 @@ def _clock(m: re.Match[str]) -> str | None:
 def n_time(m: re.Match[str], ctx: _Context) -> _Val | None:
     """``10 p.m.``, ``noon Thursday``, ``5 p.m. EST, Nov. 6``, ``9 a.m. yesterday``."""
     word = _g(m, "word")
+    if word == "noon" and re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.I):
+        return None  # "High Noon", the film and the figure of speech
     if word:
-        clock: str | None = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[word]
+        clock: str | None = {"noon": "12:00", "midday": "12:00", "midnight": "24"}[word]
     else:
         clock = _clock(m)
     if clock is None:
@@ -702,14 +704,37 @@ def n_time(m: re.Match[str], ctx: _Context) -> _Val | None:
 
 
 def n_daypart(m: re.Match[str], ctx: _Context) -> _Val | None:
-    word = _rel_word(m["which"])
-    part = R.DAY_PARTS[m["part"].lower()] if m["part"] else "NI"
+    """``this morning``, ``late yesterday afternoon``, ``mid-afternoon``, ``tonight``, ``overnight``."""
     if ctx.anchor is None:
         return None
-    offset = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1, "tonight": 0, "later this": 0,
-              "earlier this": 0, "early this": 0, "late this": 0, "late last": -1, "early tomorrow": 1,
-              "late yesterday": -1, "early yesterday": -1, "early": 0, "late": 0}.get(word, 0)
-    return _with_time(_day(ctx.anchor + dt.timedelta(offset)), part)
+    if m["which2"]:
+        return _with_time(_day(ctx.anchor), "NI")
+    if m["part2"]:
+        day = _g(m, "day")
+        offset = {"yesterday": -1, "tomorrow": 1}.get(day, 0)
+        return _with_time(_day(ctx.anchor + dt.timedelta(offset)), R.DAY_PARTS[m["part2"].lower()])
+    word = _rel_word(m["which"])
+    offset = {"yesterday": -1, "tomorrow": 1, "last": -1, "late last": -1, "early tomorrow": 1,
+              "late yesterday": -1, "early yesterday": -1}.get(word, 0)
+    return _with_time(_day(ctx.anchor + dt.timedelta(offset)), R.DAY_PARTS[m["part"].lower()])
+
+
+def n_in_daypart(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``in the morning``: that part of the day last talked about, else of the publication day."""
+    base = ctx.ref_day or ctx.anchor
+    if base is None:
+        return None
+    return _with_time(_day(base), R.DAY_PARTS[m["part"].lower()])
+
+
+def n_in_the_unit(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``later in the day``, ``earlier in the year``: the current one."""
+    if ctx.anchor is None:
+        return None
+    unit = m["unit"].lower()
+    if unit == "day":
+        return _day(ctx.ref_day or ctx.anchor)
+    return _apply_rel_unit(ctx.anchor, unit, 0)
 
 
 def n_word_day(m: re.Match[str], ctx: _Context) -> _Val | None:
@@ -782,10 +807,13 @@ def n_relative(m: re.Match[str], ctx: _Context) -> _Val | None:
     narrative = rel_core in ("following", "previous", "same", "prior") or rel in ("that", "that same")
     if rel in ("the next",) and unit not in ("day",):
         narrative = False
-    if rel_core in ("past", "last") and rel.startswith("the") and unit in ("week", "month", "year", "decade", "century"):
+    if rel.startswith("the") and (rel_core in ("past", "last") and unit in ("week", "month", "year", "decade", "century")
+                                  or rel_core in ("next", "coming") and unit in ("decade", "century")):
         # "the past year" looks back from now over one unit; TimeML gives it as a duration
         return _Val("DURATION", _duration(1, unit))
     base = ctx.narrative() if narrative else ctx.anchor
+    if narrative and unit in ("day", "week", "weekend"):
+        base = ctx.ref_day or ctx.anchor
     if base is None:
         return None
     n = {"last": -1, "past": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "that": 0, "same": 0,
@@ -808,16 +836,17 @@ def n_shift(m: re.Match[str], ctx: _Context) -> _Val | None:
     n = _number(m["n"]) if m["n"] else None
     unit = _unit(m["unit"])
     direction = _rel_word(m["dir"])
-    sign = 1 if direction in ("later", "from now", "hence", "after", "on") else -1
+    sign = 1 if direction in ("later", "from now", "hence") else -1
     base = ctx.anchor if direction in ("ago", "from now", "hence") else ctx.narrative()
     if unit in ("day", "week") and direction not in ("ago", "from now", "hence"):
         base = ctx.ref_day or ctx.anchor
     if base is None:
         return None
     if n is None:
-        if unit in ("year", "decade"):
-            return _ref("PAST_REF" if sign < 0 else "FUTURE_REF")
-        return _ref("PAST_REF" if sign < 0 else "FUTURE_REF")
+        # "several years ago" is some time in the past; "a few days later" keeps its vague length
+        if direction == "ago":
+            return _ref("PAST_REF")
+        return _Val("DURATION", _duration(None, unit))
     if unit == "year" and n == 1 and ctx.last_quarter is not None and ctx.start - ctx.last_quarter_pos < 600:
         q = ctx.last_quarter
         y, qq = int(q.value[:4]), int(q.value[-1])
@@ -890,6 +919,14 @@ def n_this_quarter(m: re.Match[str], ctx: _Context) -> _Val | None:
     if rel in ("same", "that") and ctx.last_quarter is not None:
         return ctx.last_quarter
     return _apply_rel_unit(ctx.anchor, "quarter", -1)
+
+
+def n_year_period(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``the 1988 period``: the year, or its quarter when the text talks quarters."""
+    year = int(m["year"])
+    if m["unit"].lower() == "quarter" and ctx.last_quarter is not None:
+        return _quarter(year, int(ctx.last_quarter.value[-1]))
+    return _year(year)
 
 
 def n_half(m: re.Match[str], ctx: _Context) -> _Val | None:
@@ -986,9 +1023,18 @@ def n_year_ref(m: re.Match[str], ctx: _Context) -> _Val | None:
     if unit == "weekend":
         sat = _resolve_weekday(ctx.anchor, 6, "", ctx.tense())
         return _week(sat, "WE")
+    if unit == "year" and re.match(r"\s+(?:ended|ending|that\s+ended|to\s+date)\b", ctx.text[m.end():m.end() + 20]):
+        return _Val("DURATION", "P1Y")  # "for the year ended March 31": a twelve-month span, not a calendar year
     if unit == "quarter":
         return _apply_rel_unit(ctx.anchor, "quarter", -1)
     return _apply_rel_unit(ctx.anchor, unit, 0)
+
+
+def n_time_24(m: re.Match[str], ctx: _Context) -> _Val | None:
+    if ctx.anchor is None:
+        return _Val("TIME", f"XXXX-XX-XXT{int(m['h']):02d}:{m['mi']}", "time")
+    base = ctx.ref if ctx.ref_val is not None and ctx.ref_val.granularity == "day" else ctx.anchor
+    return _with_time(_day(base), f"{int(m['h']):02d}:{m['mi']}")
 
 
 # --------------------------------------------------------------------------- the rule table
@@ -1006,7 +1052,7 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
     ("mdy", rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<rel>last|this|next|this\s+past)\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY})"
             rf"(?:(?:,\s*|\s+)(?P<year>{YEAR}))?{_E}", n_mdy, 1),
     ("dmy", rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
-            rf"(?:,?\s+(?P<year>{YEAR}))?{_E}", n_dmy, 2),
+            rf"(?:,?\s+(?P<year>{YEAR}))?{_E}", n_mdy, 2),
     ("month", rf"{_B}(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?"
               rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR})|\s+(?P<yrel>this\s+year|last\s+year|next\s+year))?{_E}",
      n_month, 3),
@@ -1022,12 +1068,16 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
              rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<word>noon|midnight|midday))"
              rf"(?:\s+(?:{TZ}))?(?:,?\s+(?:(?:on\s+)?(?:(?P<wd>{WEEKDAY})(?:,?\s+(?P<month>{MONTH})\s*(?P<day>{DAY}))?|"
              rf"(?P<month2>{MONTH})\s*(?P<dayb>{DAY}))|"
-             rf"(?P<day2>today|yesterday|tomorrow)))?{_E}", None, 1),  # type: ignore[list-item]
+             rf"(?P<day2>today|yesterday|tomorrow)))?{_E}", n_time, 1),
     ("time_24", rf"\bat\s+(?P<span>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?:h|hrs|GMT|UTC|local\s+time))?)(?![\d])",
-     None, 2),  # type: ignore[list-item]
-    ("daypart", rf"{_B}(?P<which>this|yesterday|tomorrow|last|later\s+this|earlier\s+this|early\s+this|late\s+this|"
-                rf"late\s+last|early\s+tomorrow|late\s+yesterday|early\s+yesterday)\s+(?P<part>{DAYPART}){_E}"
-                rf"|{_B}(?P<which2>tonight|overnight)(?P<none>){_E}", None, 1),  # type: ignore[list-item]
+     n_time_24, 2),
+    ("daypart", rf"{_B}(?:(?P<which>this|yesterday|tomorrow|last|later\s+this|earlier\s+this|early\s+this|late\s+this|"
+                rf"late\s+last|early\s+tomorrow|late\s+yesterday|early\s+yesterday)\s+(?P<part>{DAYPART})"
+                rf"|(?:mid|late|early)[\s-]?(?P<part2>morning|afternoon|evening)(?:\s+(?P<day>yesterday|today|tomorrow))?"
+                rf"|(?P<which2>tonight|overnight)){_E}", n_daypart, 1),
+    ("in_daypart", rf"\b(?:in|during)\s+(?P<span>the\s+(?P<part>morning|afternoon|evening)){_E}", n_in_daypart, 2),
+    ("in_the_unit", rf"\b(?:earlier|later|late|early)\s+in\s+(?P<span>the\s+(?P<unit>day|week|month|year)){_E}",
+     n_in_the_unit, 2),
     ("word_day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<w>{_DAYWORDS}){_E}", n_word_day, 3),
     ("holiday", rf"{_B}(?P<name>{_HOLIDAY})(?:\s+(?P<year>{YEAR4}))?{_E}", n_holiday, 3),
     ("quarter", rf"{_B}(?:(?:the\s+(?!(?:{ORD_Q})-)|(?P<ydet>this\s+year's|last\s+year's|next\s+year's)\s+|"
@@ -1035,17 +1085,18 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
                 rf"(?:(?:fiscal|calendar|current|latest)[\s-]+)?(?P<ord>{ORD_Q})[\s-]+(?:fiscal[\s-]+)?"
                 rf"(?:quarter|period)(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>{YEAR4})|(?P<yrel>this\s+year|last\s+year|next\s+year|the\s+year)))?{_E}",
      n_quarter, 1),
+    ("year_period", rf"{_B}the\s+(?P<year>{YEAR4})\s+(?P<unit>period|quarter|fiscal\s+year|year){_E}", n_year_period, 2),
     ("this_quarter", rf"{_B}(?:the\s+)?(?P<rel>latest|last|previous|current|this|same|that|next|coming|"
                      rf"year[\s-]ago|year[\s-]earlier|recent|most\s+recent)\s+(?:fiscal\s+)?(?:quarter|period){_E}",
      n_this_quarter, 3),
     ("half", rf"{_B}(?:the\s+)?(?P<which>first|second|last)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{YEAR4})|"
              rf"(?P<yrel>this\s+year|last\s+year|next\s+year|the\s+year)))?{_E}", n_half, 2),
     ("season", rf"{_B}(?:(?P<det>the|this|last|next|this\s+past|this\s+coming|past|coming)\s+)?(?:(?:{MOD})[\s-]+)?"
-               rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_E}", None, 3),  # type: ignore[list-item]
+               rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_E}", n_season, 3),
     ("shift", rf"{_B}(?:{APPROX}\s+)?(?P<n>{COUNT})\s+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
-              rf"(?P<dir>ago|earlier|later|from\s+now|hence|before|after|on){_E}", None, 1),  # type: ignore[list-item]
-    ("relative", rf"{_B}(?:(?:{MOD})[\s-]+)?(?P<rel>{_REL})\s+(?P<unit>week(?:end)?|month|year|quarter|decade|century|"
-                 rf"fiscal\s+year|day|summer|spring|fall|autumn|winter|time|moment){_E}", n_relative, 2),
+              rf"(?P<dir>ago|earlier|later|from\s+now|hence){_E}", n_shift, 1),
+    ("relative", rf"{_B}(?:(?:{MOD}|sometime|some\s+time)[\s-]+)?(?P<rel>{_REL})\s+(?P<unit>week(?:end)?|month|year|quarter|decade|century|"
+                 rf"fiscal\s+year|day|summer|spring|fall|autumn|winter){_E}", n_relative, 2),
     ("narrative_day", rf"{_B}(?P<w>the\s+(?:next|following|previous|same|prior)\s+(?:day|morning)|the\s+day\s+(?:before|after)|"
                       rf"(?:earlier|later)\s+that\s+day|that\s+(?:same\s+)?day|that\s+(?:night|evening|morning)|"
                       rf"a\s+day\s+(?:later|earlier)){_E}", n_narrative_day, 1),
@@ -1062,68 +1113,96 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
     ("the_unit", rf"{_B}(?:(?:{MOD})[\s-]+)?the\s+(?:(?:full|fiscal|whole|entire|calendar)\s+)?(?P<unit>year|month|week|quarter|weekend){_E}",
      n_year_ref, 7),
     ("decade_word", rf"{_B}(?:the\s+)?(?:(?:{MOD})[\s-]+)?(?:nineteen[\s-]+)?(?P<dw>{_alt(R.DECADE_WORDS)}){_E}", n_decade_word, 3),
-    ("vague_span", rf"{_B}(?:the\s+)?(?:(?:coming|next|past|last|previous|following|first|final|early|ensuing)\s+)?"
+    ("vague_span", rf"{_B}(?:the\s+)?(?:(?:coming|next|past|last|previous|following|first|final|early|ensuing|recent)\s+)?"
                    rf"(?P<unit>hours|days|weeks|months|years|decades|quarters)(?:\s+ahead)?{_E}", n_vague_span, 7),
     ("reference", rf"{_B}(?P<w>{_alt(R.REFERENCE_WORDS)}){_E}", n_reference, 6),
 ]
 
 
-def n_time_24(m: re.Match[str], ctx: _Context) -> _Val | None:
-    if ctx.anchor is None:
-        return _Val("TIME", f"XXXX-XX-XXT{int(m['h']):02d}:{m['mi']}", "time")
-    base = ctx.ref if ctx.ref_val is not None and ctx.ref_val.granularity == "day" else ctx.anchor
-    return _with_time(_day(base), f"{int(m['h']):02d}:{m['mi']}")
-
-
-def n_daypart_wrap(m: re.Match[str], ctx: _Context) -> _Val | None:
-    if m["which2"]:
-        if ctx.anchor is None:
-            return None
-        return _with_time(_day(ctx.anchor), "NI")
-    return n_daypart(m, ctx)
-
-
-def n_shift_wrap(m: re.Match[str], ctx: _Context) -> _Val | None:
-    direction = _rel_word(m["dir"])
-    if direction in ("before", "after", "on"):
-        # "two days before the vote": TimeML marks the duration only (handled by the duration rule)
-        return None
-    v = n_shift(m, ctx)
-    if v is None:
-        return None
-    return v
-
-
-_NORMALISER_FIXES: dict[str, Normaliser] = {
-    "time": n_time, "time_24": n_time_24, "daypart": n_daypart_wrap, "season": n_season,
-    "shift": n_shift_wrap,
-}
-
 _COMPILED: list[tuple[str, re.Pattern[str], Normaliser, int]] = [
-    (name, re.compile(pattern, re.I), _NORMALISER_FIXES.get(name, fn), prio)  # type: ignore[arg-type]
-    for name, pattern, fn, prio in _RULES
+    (name, re.compile(pattern, re.I), fn, prio) for name, pattern, fn, prio in _RULES
 ]
 
-_CAPITALISED = ("month", "wd")
+_CAPITALISED = ("month", "month2", "wd")
+
+_WINDOW = 48
+"""Characters searched on each side of a trigger word; longer than any prefix or suffix a rule allows."""
+
+_TRIGGERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    # category: (the words that trigger it, the rules that can only match near such a word)
+    "month": (" ".join(R.MONTHS), ("mdy", "dmy", "month", "holiday")),
+    "weekday": ("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun",
+                ("weekday", "mdy", "dmy")),
+    "digit4": ("", ("iso", "numeric", "mdy", "dmy", "month", "decade", "year", "time")),
+    "datenum": ("", ("iso", "numeric")),
+    "clock": ("", ("time", "time_24")),
+    "unit": (" ".join(f"{u} {u}s" for u in R.UNITS) + " period periods yearend midyear",
+             ("duration", "duration_adj", "shift", "vague_span", "bare_plural", "the_unit", "relative",
+              "year_compound", "narrative_day", "this_quarter", "quarter", "year_period", "in_the_unit")),
+    "century": ("century centuries", ("century", "duration", "shift", "vague_span", "bare_plural", "relative")),
+    "part": ("morning afternoon evening night overnight tonight noon midnight midday today yesterday tomorrow",
+             ("daypart", "narrative_day", "word_day", "time", "in_daypart")),
+    "season": (" ".join(R.SEASONS), ("season", "relative")),
+    "holiday": ("christmas valentine halloween independence bastille boxing patrick veterans armistice "
+                "thanksgiving easter memorial election labor labour new good", ("holiday",)),
+    "spelled": ("nineteen eighteen twenty thousand " + " ".join(R.DECADE_WORDS), ("year", "decade_word")),
+    "ref": ("now current currently present these recent recently lately past future later term coming nowadays "
+            "right", ("reference",)),
+    "set": ("every each per half " + " ".join(R.SET_WORDS), ("set", "half")),
+}
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_AFTER_DIGITS = re.compile(r"(?P<datenum>[-/]\d)|(?P<clock>\s?(?:[ap]\.?\s?m\b|[:.]\d\d))", re.I)
+_TRIGGER_WORDS: dict[str, tuple[str, ...]] = {}
+for _category, (_words, _rules) in _TRIGGERS.items():
+    for _w in _words.split():
+        _TRIGGER_WORDS[_w] = _TRIGGER_WORDS.get(_w, ()) + (_category,)
+_TRIGGER_RULES: dict[str, tuple[str, ...]] = {k: rules for k, (_, rules) in _TRIGGERS.items()}
 _FULL_MONTHS = frozenset(calendar.month_name[i].lower() for i in range(1, 13))
-_TRAILING = re.compile(r"[\s,]+$")
 
 
 # --------------------------------------------------------------------------- the public function
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str], Normaliser]]:
+    # Speed: one cheap pass finds trigger words; each rule then only runs in small windows around
+    # the triggers it needs, instead of attempting its long pattern at every character of the text.
+    windows: dict[str, list[tuple[int, int]]] = {}
+    n = len(text)
+    for t in _TOKEN.finditer(text):
+        tok = t.group()
+        if tok[0].isdigit():
+            if len(tok) == 4 or (len(tok) == 2 and t.start() > 0 and text[t.start() - 1] in "'’"):
+                categories: tuple[str, ...] = ("digit4",)
+            else:
+                after = _AFTER_DIGITS.match(text, t.end())
+                if after is None:
+                    continue  # a bare number only matters next to a unit word, which triggers by itself
+                categories = (after.lastgroup or "",)
+        else:
+            categories = _TRIGGER_WORDS.get(tok.lower(), ())
+            if not categories:
+                continue
+        lo, hi = max(0, t.start() - _WINDOW), min(n, t.end() + _WINDOW)
+        for rule in (r for c in categories for r in _TRIGGER_RULES[c]):
+            spans = windows.setdefault(rule, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
     out = []
+    seen: set[tuple[str, int, int]] = set()
     for name, rx, fn, prio in _COMPILED:
-        for m in rx.finditer(text):
-            s, e = m.span("span") if "span" in rx.groupindex else m.span()
-            if e <= s:
-                continue
-            gd = m.groupdict()
-            # month and weekday names must be capitalised: "may" and "march" the verbs stay out
-            if any(gd.get(k) and not text[m.start(k)].isupper() for k in _CAPITALISED):
-                continue
-            out.append((s, e, prio, name, m, fn))
+        for lo, hi in windows.get(name, ()):
+            for m in rx.finditer(text, lo, hi):
+                s, e = m.span("span") if "span" in rx.groupindex else m.span()
+                if e <= s or (name, s, e) in seen:
+                    continue
+                seen.add((name, s, e))
+                gd = m.groupdict()
+                # month and weekday names must be capitalised: "may" and "march" the verbs stay out
+                if any(gd.get(k) and not text[m.start(k)].isupper() for k in _CAPITALISED):
+                    continue
+                out.append((s, e, prio, name, m, fn))
     return out
 
 

@@ -298,6 +298,11 @@ def _spans_from_durations(drafts: list[_Draft], durations: Sequence[DateMention]
     return sorted(out, key=lambda d: d.start)
 
 
+# "has arrived", "have just landed"; not the infinitive "to have stayed".
+_PERFECT = re.compile(
+    r"(?<!\bto )\b(has|have)\s+(just\s+|now\s+|finally\s+)?(arrived|landed|reached|visited|travell?ed|flown|"
+    r"gone|come|returned|crossed)\b", re.I)
+
 _STATUS_RANK = {"happened": 0, "scheduled": 1, "expected": 2, "reported": 3, "claimed": 4}
 
 
@@ -337,19 +342,24 @@ def _merge(drafts: list[_Draft], published: dt.date | None, countries: Mapping[s
             sentence=d.sentence if len(d.places) > len(m.places) else m.sentence,
         )
     # An undated travel statement in the present perfect ("has arrived in Russia") restates the
-    # news event with a shared place; fold it in rather than leaving a duplicate in the undated lane.
-    out: list[_Draft] = []
-    for d in merged:
-        if d.date is None and d.travel and re.search(r"\b(has|have)\s+(\w+\s+)?\w+ed\b", d.sentence):
+    # news event with a shared place; fold its places in rather than leaving a duplicate undated.
+    extra: dict[int, tuple[str, ...]] = {}
+    keep: list[int] = []
+    for k, d in enumerate(merged):
+        if d.date is None and d.travel and _PERFECT.search(d.sentence):
             recent = [
-                m for m in merged
+                i for i, m in enumerate(merged)
                 if m.date and m.travel and _overlap(m.places, d.places, countries) and m.status == "happened"
                 and published and abs((published - m.date.date).days) <= 7  # type: ignore[operator]
             ]
             if recent:
+                extra[recent[0]] = extra.get(recent[0], ()) + d.places
                 continue
-        out.append(d)
-    return out
+        keep.append(k)
+    return [
+        replace(merged[k], places=tuple(dict.fromkeys(merged[k].places + extra[k]))) if k in extra else merged[k]
+        for k in keep
+    ]
 
 
 def _to_events(article: Article, drafts: list[_Draft]) -> list[Event]:

@@ -84,6 +84,16 @@ Theresa Marilyn Danielle Diana Brittany Natalie Sophia Rose Isabella Alexis Kayl
 Tom Mike Dave Steve Chris Tony Ron Tim Jeff Greg Ray Jon Ken Don Sam Ben Dan Matt Nick Pat Rick Ed Al Fred
 Barack Hillary Vladimir Dmitry Kim Jong Hu Xi Angela Nicolas Silvio Gordon Tony Ehud Benjamin Mahmoud Hosni
 Mitt Sarah Newt Rick Ron Nancy Harry Mitch Joe Dick Colin Condoleezza Rudy Hamid Recep Ban Kofi
+Joanna Kristina Kristen Tiffany Crystal Brittney Whitney Chelsea Courtney Lindsay Lindsey Kelsey Paige Hailey
+Haley Sydney Savannah Dakota Cheyenne Aurora Florence Georgia Carolina Virginia Alexandria Charlotte Madison
+Austin Dallas Houston Tyrone Lafayette Marion Clinton Sherman Warren Dayton Eugene Vernon Orlando Chester
+Howard Clifford Leon Milton Stanley Douglas Franklin Lincoln Jefferson Jackson Monroe Lee Troy Dale Glenn Guy
+Abraham Isaac Moses Elijah Ezra Caleb Levi Jesse Seth Luke Mark Mathew Micah Jordan Tyler Cameron Mason
+Carlos Luis Miguel Pedro Manuel Jorge Ricardo Fernando Francisco Antonio Ahmed Mohammed Muhammad Ali Omar
+Hassan Hussein Ibrahim Yusuf Abdul Abdullah Mustafa Ivan Sergei Sergey Igor Yuri Boris Nikolai Alexei
+Alexander Mikhail Viktor Olga Natalia Svetlana Tatiana Irina Hans Klaus Jurgen Pierre Jean Jacques Francois
+Giuseppe Giovanni Marco Luca Paolo Andrea Hiroshi Takeshi Yuki Wei Li Chen Raj Rahul Amit Sunil Priya
+Shelby Troy Chase Hunter Colby Brady Tanner Spencer Preston Landon Trent Brent Brock Clay Wade Dean Duane
 """.split())
 
 # Capitalised words that may follow a place name without making it part of another name
@@ -124,6 +134,14 @@ Mr Mrs Ms Dr Jr Sr St Gov Sen Rep Lt Sgt Capt Gen Col
 God Lord Christ Jesus Allah Internet Web Online Email Twitter Facebook
 North South East West Northern Southern Eastern Western Central Upper Lower Greater Middle Inner Outer
 Northeast Northwest Southeast Southwest Downtown Metro Mid Upstate Downstate Rural Suburban Uptown Midtown
+""".split())
+
+# Capitalised words that may precede a place name inside a sentence ("Northeast Georgia").
+PREFIX_OK = frozenset(fold(w) for w in """
+North South East West Northern Southern Eastern Western Central Upper Lower Greater Middle Inner Outer
+Northeast Northwest Southeast Southwest Downtown Metro Mid Upstate Downstate Rural Suburban Uptown Midtown
+Historic Old New Little Big Nearby Neighboring Neighbouring Occupied Mainland Coastal Rural
+In At On From To For By Of The And Or But Near Across Outside Inside Throughout Around Via Through Into
 """.split())
 
 GOVERNMENT_VERBS = re.compile(
@@ -170,7 +188,11 @@ def _tokens(text: str) -> list[_Token]:
 def _joined(text: str, a: _Token, b: _Token) -> bool:
     """True when ``b`` follows ``a`` inside one name (a single space, no punctuation)."""
     gap = text[a.end:b.start]
-    return gap == " " or (gap == ". " and len(a.text) <= 4 and a.cap)
+    return gap == " " or (gap == ". " and a.key in _DOTTED_PREFIXES and a.cap)
+
+
+_DOTTED_PREFIXES = frozenset({"saint", "sainte", "mount", "fort", "point"})
+"""Folded "St", "Mt", "Ft", ... : their period does not end the name ("St. Louis")."""
 
 
 def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> list[PlaceMention]:
@@ -225,8 +247,36 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
                                 metonym=_metonym(text, end, tokens, j, gazetteer, key)))
         i = j
     # One sense per document: a word seen as part of a person's name ("Kim Jong-il") is not a
-    # place when it stands alone later ("Kim is expected ...").
-    return [m for m in out if fold(m.query) not in people]
+    # place when it stands alone later ("Kim is expected ..."); a small town's name needs
+    # support somewhere in the document ("in Harwinton", "Harwinton, Conn.").
+    supported = {fold(m.query) for m in out if _supported(text, m, gazetteer)}
+    return [m for m in out if fold(m.query) not in people and fold(m.query) in supported]
+
+
+SMALL_TOWN = 20_000
+"""A single-word name whose biggest namesake is smaller than this needs a locative context."""
+HAMLET = 1_000
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|into|through|toward|towards|across|around|of|between|"
+                       r"and|via|visit|visited|visiting|leave|left|reach|reached|entered|south|north|east|west|"
+                       r"downtown|suburban|rural|native)\W*$", re.IGNORECASE)
+
+
+def _supported(text: str, m: PlaceMention, gaz: Gazetteer) -> bool:
+    key = fold(m.query)
+    rows = gaz.rows(key)
+    if not rows or " " in key or m.name and m.name != m.text:
+        return True
+    if any(r[5] != "city" for r in rows[:3]):
+        return True
+    biggest = max(r[6] for r in rows)
+    if biggest >= SMALL_TOWN:
+        return True
+    if re.match(r",\s*[A-Z]", text[m.end:m.end + 4]):
+        return True
+    if biggest < HAMLET:
+        return False
+    return bool(_LOCATIVE.search(text, max(0, m.start - 24), m.start))
 
 
 def _longest_match(text: str, tokens: list[_Token], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
@@ -297,18 +347,26 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer) -
         if not rows or rows[0][5] not in ("country", "admin1", "continent"):
             return "acronym"
     prev = tokens[i - 1] if i > 0 else None
+    before = text[max(0, first.start - 12):first.start]
+    if prev is not None and prev.key in TITLES and text[prev.end:first.start] in (" ", ". "):
+        return "person"
+    if re.search(r"(?<![.\w])[A-Z]\.\s$", before):
+        return "person"  # "Roy A. Nelson"
+    if re.search(r"\b(?:19|20)\d\d\s$", before) and j < len(tokens) and tokens[j].cap:
+        return "product"  # "a 2000 Ford Taurus"
     if prev is not None and _joined(text, prev, first):
         if prev.key in TITLES or prev.key in FIRST_NAMES:
             return "person"
-        if prev.cap and prev.key not in CONNECTORS and prev.key not in COMMON_WORDS and not prev.text.isupper():
-            if not gaz.demonym(prev.text):
+        shouted = prev.text.isupper() and _all_caps_context(tokens, i - 1)
+        if prev.cap and prev.key not in CONNECTORS and prev.key not in PREFIX_OK and not shouted:
+            if not gaz.demonym(prev.text) and not (prev.sent_start and prev.key in COMMON_WORDS):
                 return "person"  # a surname or the tail of a longer proper noun we do not know
     nxt = tokens[j] if j < len(tokens) else None
     if nxt is not None and nxt.cap and _joined(text, last, nxt) and not last.text.endswith(("'s", "\u2019s")):
         if nxt.key in NON_PLACE_HEADS or nxt.key in STREET_WORDS:
             return "organisation"
-        if j - i == 1 and not gaz.rows(nxt.key) and nxt.key not in FOLLOWERS and not nxt.text.isupper():
-            return "person"  # "Vladimir Putin", "Paris Hilton"
+        if j - i == 1 and first.key in FIRST_NAMES and nxt.key not in FOLLOWERS and not gaz.rows(nxt.key + " x"):
+            return "person"  # "Vladimir Putin", "Jordan Dyer"
     if first.sent_start and j - i == 1:
         if rows and rows[0][5] == "city" and rows[0][6] < 1000:
             return "sentence-initial"  # a sentence-initial word that is only a hamlet's name is most likely a word

@@ -73,7 +73,7 @@ REFERENCE_WORDS: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "at present": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF", "right now": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF", "recent days": "PAST_REF",
+    "recent years": "PAST_REF",
     "the future": "FUTURE_REF", "a later date": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the coming months": "FUTURE_REF", "coming months": "FUTURE_REF", "the coming years": "FUTURE_REF",
@@ -103,22 +103,34 @@ HOLIDAYS: dict[str, tuple[int, int] | str] = {
 """Fixed holidays as (month, day); moving feasts by the name of their rule in ``dates.py``."""
 
 FUTURE_CUES: tuple[str, ...] = (
-    r"will", r"won't", r"'ll", r"shall", r"going to", r"gonna",
+    r"(?:to|will|would|could|may|might|should|must)\s+be\s+\w+", r"expects?\s+to", r"ahead\s+of", r"will", r"won't", r"'ll", r"shall", r"going to", r"gonna",
     r"(?:is|are|was|were|be)\s+(?:expected|scheduled|due|set|slated|planned|poised|likely|to)",
-    r"expected", r"scheduled", r"planned", r"slated", r"set\s+to", r"as\s+(?:soon|early)\s+as", r"no\s+later\s+than", r"due\s+to", r"plans?\s+to", r"planning\s+to", r"intends?\s+to",
-    r"hopes?\s+to", r"aims?\s+to", r"would", r"upcoming", r"next", r"to\s+be\s+held", r"tomorrow",
+    r"expected", r"scheduled", r"planned", r"slated", r"set\s+(?:to|for)", r"as\s+(?:soon|early)\s+as", r"no\s+later\s+than", r"due\s+to", r"plans?\s+to", r"planning\s+to", r"intends?\s+to",
+    r"hopes?\s+to", r"aims?\s+to", r"must", r"needs?\s+to", r"(?:has|have)\s+to", r"would", r"upcoming", r"next(?!\s+to\b)", r"to\s+be\s+held", r"tomorrow",
     r"until", r"till", r"deadline", r"plan", r"begins?", r"starts?", r"opens?", r"ends?",
 )
-"""Words before a mention that make a bare weekday or month point forwards."""
+"""Words before a mention that make a bare weekday or month point forwards.
+
+The first entries swallow passives ("to be published in early November") so
+that their "-ed" participle is not taken for a past tense."""
+
+RIGHT_FUTURE_CUES: tuple[str, ...] = (
+    r"will", r"won't", r"'ll", r"shall", r"going\s+to", r"would", r"(?:is|are)\s+(?:expected|scheduled|due|set)",
+    r"expected\s+to", r"scheduled\s+to", r"due\s+to", r"plans?\s+to",
+)
+"""Future cues that still count when they come after the mention ("On Friday, Kim will ...")."""
 
 PAST_CUES: tuple[str, ...] = (
     r"said", r"says", r"say", r"told", r"was", r"were", r"had", r"has", r"have", r"did", r"ago", r"last",
     r"since", r"earlier", r"met", r"came", r"went", r"began", r"took", r"made", r"gave", r"saw", r"held", r"left",
     r"won", r"lost", r"fell", r"rose", r"sold", r"bought", r"paid", r"found", r"got", r"spoke", r"wrote",
     r"ran", r"brought", r"sent", r"kept", r"became", r"knew", r"struck", r"hit", r"shot", r"killed", r"died",
-    r"broke", r"drove", r"flew", r"led", r"put", r"set", r"told", r"won", r"quit", r"cut", r"spent", r"[a-z]+ed",
+    r"broke", r"drove", r"flew", r"led", r"put", r"set", r"told", r"won", r"quit", r"cut", r"spent",
+    r"(?-i:[a-z]+ed)",
 )
-"""Words that make a bare weekday or month point backwards (checked after ``FUTURE_CUES``)."""
+"""Words that make a bare weekday or month point backwards (checked after ``FUTURE_CUES``).
+
+The catch-all "-ed" is case-sensitive so that names ("United States") are not verbs."""
 
 QUANTITY_NOUNS: frozenset[str] = frozenset("""
     people persons troops soldiers men women children workers employees jobs votes voters residents civilians

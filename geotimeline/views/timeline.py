@@ -157,7 +157,7 @@ def build_timeline(story: Story, *, current: str | None = None) -> go.Figure:
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": lane_order[::-1], "title": None},
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         height=max(220, 90 + 45 * len(lane_order)),
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        showlegend=False,
         hoverlabel={"align": "left"},
         clickmode="event",
     )

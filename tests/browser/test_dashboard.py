@@ -16,6 +16,9 @@ from geotimeline.views.export import export_html
 pytestmark = pytest.mark.browser
 
 LOAD_MS = 120_000  # first run builds the story (gazetteer, routes) before anything is drawn
+# folium.Icon markers are leaflet.awesome-markers, whose icons do not carry .leaflet-marker-icon.
+MARKERS = ".leaflet-marker-pane > *"
+ROUTES = "path.leaflet-interactive"
 INDICATOR = re.compile(r"^Event (\d+) of (\d+)$")
 
 
@@ -26,8 +29,8 @@ def map_frame(page: object) -> object:
 
 def wait_for_map(page: object, timeout: float = LOAD_MS) -> object:
     frame = map_frame(page)
-    frame.locator(".leaflet-marker-icon").first.wait_for(timeout=timeout)
-    frame.locator("path.leaflet-interactive").first.wait_for(timeout=timeout)
+    frame.locator(MARKERS).first.wait_for(timeout=timeout)
+    frame.locator(ROUTES).first.wait_for(timeout=timeout)
     return frame
 
 
@@ -44,8 +47,8 @@ def indicator(page: object) -> tuple[int, int]:
 
 
 def card_text(page: object) -> str:
-    # The event card is the bordered container right below the Previous / Next row.
-    return page.locator('[data-testid="stVerticalBlockBorderWrapper"]').first.inner_text()  # type: ignore[attr-defined]
+    # st.container(key="event_card") carries the CSS class st-key-event_card.
+    return page.locator(".st-key-event_card").first.inner_text()  # type: ignore[attr-defined]
 
 
 def test_dashboard_shows_map_timeline_and_steps(context: tuple[object, object], dashboard_url: str) -> None:
@@ -58,8 +61,8 @@ def test_dashboard_shows_map_timeline_and_steps(context: tuple[object, object], 
     assert total >= 4
 
     frame = wait_for_map(page)
-    assert frame.locator(".leaflet-marker-icon").count() >= 4
-    assert frame.locator("path.leaflet-interactive").count() >= 1
+    assert frame.locator(MARKERS).count() >= 4
+    assert frame.locator(ROUTES).count() >= 1
     assert page.locator(".js-plotly-plot").count() >= 1
     assert any("leaflet" in url for url in log.served)  # type: ignore[attr-defined]
 
@@ -88,9 +91,9 @@ def test_exported_page_renders_markers_routes_and_timeline(context: tuple[object
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(target.as_uri())
-    page.locator(".leaflet-marker-icon").first.wait_for(timeout=30_000)
-    assert page.locator(".leaflet-marker-icon").count() >= 4
-    assert page.locator("path.leaflet-interactive").count() >= 1
+    page.locator(MARKERS).first.wait_for(timeout=30_000)
+    assert page.locator(MARKERS).count() >= 4
+    assert page.locator(ROUTES).count() >= 1
     page.locator("#geotimeline-timeline .scatterlayer").first.wait_for(timeout=30_000)
 
     first = page.locator(".gt-events li").first

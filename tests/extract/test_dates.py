@@ -1,0 +1,217 @@
+"""Table-driven tests for the temporal tagger (geotimeline.extract.dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geotimeline.extract.dates import find_dates
+from geotimeline.settings import SAMPLE_ARTICLE
+
+DW = dt.date(2011, 8, 21)  # Sunday: the seed article's publication date
+WSJ = dt.date(1989, 10, 30)  # Monday
+JAN = dt.date(1998, 1, 26)  # Monday
+
+# (sentence, anchor, expected span text, TIMEX3 type, TimeML value)
+CASES = [
+    # the seed article
+    ("North Korean leader Kim Jong-il on Saturday arrived in Russia.", DW, "Saturday", "DATE", "2011-08-20"),
+    ("Kim is expected to meet Russian President Dmitry Medvedev in Siberia on Wednesday.", DW, "Wednesday", "DATE",
+     "2011-08-24"),
+    ("Russia's Foreign Ministry said on Friday that Moscow would send grain.", DW, "Friday", "DATE", "2011-08-19"),
+    ("Moscow would send 50,000 metric tons of grain to North Korea by the end of September.", DW,
+     "the end of September", "DATE", "2011-09"),
+    ("Kim travelled to Moscow by train in 2001.", DW, "2001", "DATE", "2001"),
+    ("The visit, expected to last about a week, comes as flooding worsens.", DW, "about a week", "DURATION", "P1W"),
+    ("The statement was released by the Kremlin on Saturday.", DW, "Saturday", "DATE", "2011-08-20"),
+    ("The North Korean leader arrived by train on Saturday in Khasan.", DW, "Saturday", "DATE", "2011-08-20"),
+    ("Kim's last public visit to Russia was in 2002.", DW, "2002", "DATE", "2002"),
+    ("He has visited China three times in just over a year.", DW, "a year", "DURATION", "P1Y"),
+    ("Kim arrived for his first visit in almost a decade.", DW, "almost a decade", "DURATION", "P10Y"),
+    # weekdays and tense
+    ("The minister will arrive on Friday.", DW, "Friday", "DATE", "2011-08-26"),
+    ("The minister arrived on Friday.", DW, "Friday", "DATE", "2011-08-19"),
+    ("The vote is scheduled for Tuesday.", DW, "Tuesday", "DATE", "2011-08-23"),
+    ("Police said on Sunday that two men died.", DW, "Sunday", "DATE", "2011-08-21"),
+    ("The plan was announced last Friday.", DW, "last Friday", "DATE", "2011-08-19"),
+    ("See you next Friday.", DW, "next Friday", "DATE", "2011-08-26"),
+    ("Protesters gathered Friday night.", DW, "Friday night", "TIME", "2011-08-19TNI"),
+    ("The offer expires at 5 p.m. EST Nov. 9.", WSJ, "5 p.m. EST Nov. 9", "TIME", "1989-11-09T17:00"),
+    ("The meeting will take place at 2 p.m. on Monday.", DW, "2 p.m. on Monday", "TIME", "2011-08-22T14:00"),
+    ("The deadline passed at midnight Friday.", WSJ, "midnight Friday", "TIME", "1989-10-27T24"),
+    ("Every Monday he swims.", DW, "Every Monday", "SET", "XXXX-WXX-1"),
+    # days relative to the publication date
+    ("It rained yesterday.", DW, "yesterday", "DATE", "2011-08-20"),
+    ("It will rain tomorrow.", DW, "tomorrow", "DATE", "2011-08-22"),
+    ("Prices are high today.", DW, "today", "DATE", "2011-08-21"),
+    ("Officials met this morning.", DW, "this morning", "TIME", "2011-08-21TMO"),
+    ("Officials will meet tonight.", DW, "tonight", "TIME", "2011-08-21TNI"),
+    # weeks, months, years
+    ("Prices fell this week.", DW, "this week", "DATE", "2011-W33"),
+    ("Prices fell last week.", DW, "last week", "DATE", "2011-W32"),
+    ("He will return next month.", DW, "next month", "DATE", "2011-09"),
+    ("Sales rose last month.", DW, "last month", "DATE", "2011-07"),
+    ("The talks were held last year.", DW, "last year", "DATE", "2010"),
+    ("Elections are due next year.", DW, "next year", "DATE", "2012"),
+    ("Prices rose earlier this year.", DW, "earlier this year", "DATE", "2011"),
+    ("The deal should close early next year.", WSJ, "early next year", "DATE", "1990"),
+    ("Sales rose in early December.", dt.date(2000, 1, 7), "early December", "DATE", "1999-12"),
+    ("The talks begin in May.", DW, "May", "DATE", "2012-05"),
+    ("In January, the company hired a new chief.", WSJ, "January", "DATE", "1989-01"),
+    ("The summit on March 5 was a success.", DW, "March 5", "DATE", "2011-03-05"),
+    ("The dividend is payable Jan. 2 to holders of record.", dt.date(1989, 11, 2), "Jan. 2", "DATE", "1990-01-02"),
+    ("The rights expire Nov. 21.", dt.date(1989, 11, 2), "Nov. 21", "DATE", "1989-11-21"),
+    ("It happened on Sept. 27, 1989.", WSJ, "Sept. 27, 1989", "DATE", "1989-09-27"),
+    ("She was born on 5 March 1950.", DW, "5 March 1950", "DATE", "1950-03-05"),
+    ("The Times said in an editorial on Saturday, April 25: the court erred.", dt.date(1998, 4, 24),
+     "Saturday, April 25", "DATE", "1998-04-25"),
+    ("In March 2001 he was here.", DW, "March 2001", "DATE", "2001-03"),
+    ("It was signed in July last year.", DW, "July last year", "DATE", "2010-07"),
+    ("They visited on 2001-09-11.", DW, "2001-09-11", "DATE", "2001-09-11"),
+    ("The report is dated 03/22/2013.", DW, "03/22/2013", "DATE", "2013-03-22"),
+    ("The 2001 agreement was signed.", DW, "2001", "DATE", "2001"),
+    ("Earnings fell in fiscal 1989.", WSJ, "fiscal 1989", "DATE", "1989"),
+    ("The debt was repaid by the end of 1990.", WSJ, "the end of 1990", "DATE", "1990"),
+    ("The plant opened in mid-1996.", JAN, "mid-1996", "DATE", "1996"),
+    ("Things changed in the year two thousand.", JAN, "the year two thousand", "DATE", "2000"),
+    ("It happened in nineteen ninety-six.", JAN, "nineteen ninety-six", "DATE", "1996"),
+    # decades, centuries, seasons, quarters, holidays
+    ("We met in the 1990s.", DW, "the 1990s", "DATE", "199X"),
+    ("Prices peaked in the late 1970s.", JAN, "the late 1970s", "DATE", "197X"),
+    ("Crime fell through the nineties.", JAN, "the nineties", "DATE", "199X"),
+    ("In the 18th century, things were different.", DW, "the 18th century", "DATE", "17"),
+    ("This summer was hot.", DW, "This summer", "DATE", "2011-SU"),
+    ("Hiring began last fall.", JAN, "last fall", "DATE", "1997-FA"),
+    ("It happened in the winter of 1994.", JAN, "the winter of 1994", "DATE", "1994-WI"),
+    ("Earnings rose in the third quarter.", WSJ, "the third quarter", "DATE", "1989-Q3"),
+    ("Third-quarter profit rose 5%.", WSJ, "Third-quarter", "DATE", "1989-Q3"),
+    ("Profit fell in the fourth quarter.", JAN, "the fourth quarter", "DATE", "1997-Q4"),
+    ("Sales rose in the latest quarter.", WSJ, "the latest quarter", "DATE", "1989-Q3"),
+    ("Net fell from the year-ago quarter.", WSJ, "the year-ago quarter", "DATE", "1988-Q3"),
+    ("Shops close on Christmas Day.", DW, "Christmas Day", "DATE", "2011-12-25"),
+    ("The family met on Thanksgiving Day.", dt.date(2000, 1, 6), "Thanksgiving Day", "DATE", "1999-11-25"),
+    # durations and sets
+    ("The war lasted three years.", DW, "three years", "DURATION", "P3Y"),
+    ("The company reported a two-year high.", DW, "two-year", "DURATION", "P2Y"),
+    ("Profit rose in the nine months.", WSJ, "the nine months", "DURATION", "P9M"),
+    ("Net rose in the first nine months.", WSJ, "the first nine months", "DURATION", "P9M"),
+    ("Prices rose over the past two months.", WSJ, "the past two months", "DURATION", "P2M"),
+    ("The flight took 5 1/2 hours.", DW, "5 1/2 hours", "DURATION", "PT5H30M"),
+    ("He was held for several years.", DW, "several years", "DURATION", "PXY"),
+    ("It took a minute and a half.", DW, "a minute and a half", "DURATION", "PT1M30S"),
+    ("He runs daily.", DW, "daily", "SET", "P1D"),
+    ("The board meets each month.", DW, "each month", "SET", "P1M"),
+    # shifts from now and from the narrative
+    ("It happened five years ago.", DW, "five years ago", "DATE", "2006"),
+    ("The plant opened two months ago.", DW, "two months ago", "DATE", "2011-06"),
+    ("Two days later, he left.", DW, "Two days later", "DATE", "2011-08-23"),
+    # vague references
+    ("You may go now.", DW, "now", "DATE", "PRESENT_REF"),
+    ("Prices have risen recently.", DW, "recently", "DATE", "PAST_REF"),
+    ("Prices have risen in recent years.", DW, "recent years", "DATE", "PAST_REF"),
+    ("We will see in the future.", DW, "the future", "DATE", "FUTURE_REF"),
+    ("The current system works.", DW, "current", "DATE", "PRESENT_REF"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "span", "type_", "value"), CASES)
+def test_mention(sentence: str, anchor: dt.date, span: str, type_: str, value: str) -> None:
+    mentions = find_dates(sentence, anchor)
+    hits = [m for m in mentions if m.text == span]
+    assert hits, f"no mention {span!r} in {[(m.text, m.value) for m in mentions]}"
+    assert (hits[0].type, hits[0].value) == (type_, value)
+
+
+NARRATIVE = [
+    ("They met on June 3, 2010. Two days later, they signed the deal.", "Two days later", "2010-06-05"),
+    ("They met on June 3, 2010. The next day, they signed the deal.", "The next day", "2010-06-04"),
+    ("They met on June 3, 2010. The following week they signed the deal.", "The following week", "2010-W23"),
+    ("In 2005 he moved to Paris. That year was hard.", "That year", "2005"),
+    ("In 2005 he moved to Paris. The following year he returned.", "The following year", "2006"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), NARRATIVE)
+def test_narrative_anchoring(text: str, span: str, value: str) -> None:
+    by_text = {m.text: m.value for m in find_dates(text, DW)}
+    assert by_text.get(span) == value
+
+
+GUARDS = [
+    "You may go if you wish.",
+    "Troops march on the capital.",
+    "Theresa May said the talks failed.",
+    "The ship was at 42.43N 130.64E.",
+    "He arrived with 2000 troops and 1500 tanks.",
+    "The stock rose to $1990 a share.",
+    "Room 1204 is on the twelfth floor.",
+    "We met the president.",
+    "He was 52 years old.",
+    "A 44-year-old man was arrested.",
+    "The company raised its quarterly dividend.",
+    "Flights run four times a week.",
+    "The fall of the Soviet Union changed everything.",
+    "Once upon a time there was a king.",
+    "Iraq imports three-quarters of its food.",
+]
+
+
+@pytest.mark.parametrize("sentence", GUARDS)
+def test_guard(sentence: str) -> None:
+    assert find_dates(sentence, DW) == []
+
+
+CALENDAR = [
+    # (sentence, span, granularity, first day, last day)
+    ("by the end of September", "the end of September", "month", dt.date(2011, 9, 1), dt.date(2011, 9, 30)),
+    ("in 2001", "2001", "year", dt.date(2001, 1, 1), dt.date(2001, 12, 31)),
+    ("on Saturday", "Saturday", "day", dt.date(2011, 8, 20), dt.date(2011, 8, 20)),
+    ("this week", "this week", "week", dt.date(2011, 8, 15), dt.date(2011, 8, 21)),
+    ("this summer", "this summer", "season", dt.date(2011, 6, 1), dt.date(2011, 8, 31)),
+    ("in the third quarter", "the third quarter", "quarter", dt.date(2011, 7, 1), dt.date(2011, 9, 30)),
+    ("in the 1990s", "the 1990s", "decade", dt.date(1990, 1, 1), dt.date(1999, 12, 31)),
+    ("in February 2012", "February 2012", "month", dt.date(2012, 2, 1), dt.date(2012, 2, 29)),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "granularity", "first", "last"), CALENDAR)
+def test_calendar_span(text: str, span: str, granularity: str, first: dt.date, last: dt.date) -> None:
+    m = next(m for m in find_dates(text, DW) if m.text == span)
+    assert (m.granularity, m.date, m.end_date) == (granularity, first, last)
+
+
+NO_ANCHOR = [
+    ("Kim travelled to Moscow in 2001.", "2001", "2001"),
+    ("It happened on March 5, 2001.", "March 5, 2001", "2001-03-05"),
+    ("It happened on March 5.", "March 5", "XXXX-03-05"),
+    ("The war lasted three years.", "three years", "P3Y"),
+    ("It is happening now.", "now", "PRESENT_REF"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), NO_ANCHOR)
+def test_without_anchor(text: str, span: str, value: str) -> None:
+    by_text = {m.text: m.value for m in find_dates(text, None)}
+    assert by_text.get(span) == value
+
+
+def test_relative_expressions_need_an_anchor() -> None:
+    assert [m.text for m in find_dates("It rained yesterday and last year.", None)] == []
+
+
+def test_seed_article() -> None:
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    mentions = find_dates(text, DW)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+    values = [(m.text, m.value) for m in mentions]
+    assert values.count(("Saturday", "2011-08-20")) == 3
+    assert ("Wednesday", "2011-08-24") in values
+    assert values.count(("Friday", "2011-08-19")) == 2
+    assert ("the end of September", "2011-09") in values
+    assert values.count(("2001", "2001")) == 2
+    assert ("2002", "2002") in values
+    assert ("August 21, 2011", "2011-08-21") in values
