@@ -18,6 +18,7 @@ from streamlit_folium import st_folium
 
 from geotimeline.errors import GeotimelineError, InputError
 from geotimeline.geocoding.cache import Corrections
+from geotimeline.geocoding.gazetteer import Gazetteer
 from geotimeline.ingest import article_from_bytes, article_from_text
 from geotimeline.models import Article, Place, Story
 from geotimeline.serialize import story_to_json
@@ -36,9 +37,14 @@ def settings() -> Settings:
     return Settings.from_env()
 
 
+@st.cache_resource(show_spinner="Opening the gazetteer (it is built on first use) ...")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.open(settings(), progress=False)
+
+
 @st.cache_data(show_spinner="Reading the article, resolving places, drawing routes ...")
 def cached_story(articles: tuple[Article, ...]) -> Story:
-    return build_story(articles, settings=settings())
+    return build_story(articles, settings=settings(), gazetteer=gazetteer())
 
 
 @st.cache_data
@@ -160,8 +166,13 @@ def main() -> None:
         f"{' · '.join(a.title or a.id for a in story.articles)} — {count} events, "
         f"{len(story.places)} places, {len(story.journeys)} journeys"
     )
+    for warning in story.warnings:
+        st.warning(warning)
+    if count == 0 and not story.places:
+        st.error("No events found: the article names no dates or places that geotimeline recognises.")
+        return
     if count == 0:
-        st.warning("No dated events or places were found in this article.")
+        st.warning("No events found; the places named are shown on the map.")
     index = min(st.session_state.event_index, max(count - 1, 0))
     current = story.events[index].id if count else None
 
@@ -191,8 +202,6 @@ def main() -> None:
             st.write("Every place mention was resolved.")
         for item in story.unresolved:
             st.write(f"{item.name} — " + ", ".join(f"“{m.text}”" for m in item.mentions[:3]))
-        for warning in story.warnings:
-            st.warning(warning)
     corrections(story)
 
 

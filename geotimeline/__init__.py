@@ -19,7 +19,7 @@ from geotimeline.errors import (
     GeotimelineError,
     InputError,
     MissingDependency,
-    NoPublicationDate,
+    RailDataError,
 )
 from geotimeline.ingest import article_from_bytes, article_from_html, article_from_text, load_article
 from geotimeline.models import (
@@ -56,8 +56,8 @@ __all__ = [
     "Leg",
     "MentionRef",
     "MissingDependency",
-    "NoPublicationDate",
     "Place",
+    "RailDataError",
     "PlaceMention",
     "Settings",
     "Story",

@@ -3,8 +3,8 @@
 ::
 
     GeotimelineError
-    ├── InputError (ValueError)            bad input from the user: empty, binary, no date, unknown format
-    │   └── NoPublicationDate              no --published and no dateline found
+    ├── InputError (ValueError)            bad input from the user: empty, binary, unreadable, malformed
+    ├── RailDataError (ValueError)         the curated rail data in data/rail/ is malformed
     ├── ConfigurationError (ValueError)    a setting or provider policy breach (e.g. public Nominatim without
     │                                      an identifying user agent or with more than 1 request/s)
     ├── GazetteerError (OSError)           the offline index cannot be built or opened
@@ -28,8 +28,8 @@ class InputError(GeotimelineError, ValueError):
     """The input cannot be turned into a story (empty, binary, malformed)."""
 
 
-class NoPublicationDate(InputError):
-    """No publication date was given and the article carries no dateline."""
+class RailDataError(GeotimelineError, ValueError):
+    """The curated rail data is malformed (unknown station id, bad coordinate, missing column)."""
 
 
 class ConfigurationError(GeotimelineError, ValueError):

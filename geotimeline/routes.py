@@ -44,7 +44,7 @@ from pathlib import Path
 from geographiclib.geodesic import Geodesic
 from geopy.distance import geodesic
 
-from geotimeline.errors import GeotimelineError
+from geotimeline.errors import RailDataError
 from geotimeline.models import LatLon
 from geotimeline.settings import DATA_DIR
 
@@ -69,10 +69,6 @@ CONNECTOR_MIN_KM = 0.5
 """Requested end points closer than this to their station are not drawn as a separate segment."""
 
 _EARTH_KM = 6371.0088
-
-
-class RailDataError(GeotimelineError, ValueError):
-    """The curated rail data is malformed (unknown station id, bad coordinate, missing column)."""
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,50 @@ def test_a_correction_is_stored_and_the_story_rebuilt(monkeypatch: pytest.Monkey
     with Corrections(store) as corrections:
         fixed = corrections.get("Moscow")
     assert fixed is not None and (fixed.lat, fixed.lon) == (55.0, 38.0)
-    # The rebuilt story places Moscow where the user said.
-    rebuilt = at.selectbox(key="fix_place")
-    assert any(o.startswith("Moscow (") for o in rebuilt.options)
-    assert at.number_input(key=f"fix_lat_{rebuilt.options.index(moscow) if moscow in rebuilt.options else index}").value == 55.0
+    # The story was rebuilt from the correction: typed coordinates carry no country code.
+    assert "Moscow (?, city)" in at.selectbox(key="fix_place").options
+
+
+def test_upload_without_files_is_an_error() -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.sidebar.radio(key="source").set_value("Upload files").run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["upload at least one .txt or .html file"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "fragment"),
+    [
+        ("photo.txt", bytes(range(256)) * 20, "binary"),
+        ("empty.txt", b"   \n", "empty"),
+    ],
+)
+def test_bad_uploads_are_errors_not_exceptions(name: str, data: bytes, fragment: str) -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.sidebar.radio(key="source").set_value("Upload files").run()
+    at.sidebar.file_uploader(key="uploads").set_value((name, data, "text/plain")).run()
+    assert not at.exception
+    assert len(at.error) == 1 and fragment in at.error[0].value and "\n" not in at.error[0].value
+
+
+def test_an_uploaded_html_page_builds_a_story() -> None:
+    page = (
+        "<html><head><title>Kim in Russia</title></head><body><article><h1>Kim in Russia</h1>"
+        "<p>North Korean leader Kim Jong-il arrived by train in Vladivostok on Saturday, officials said.</p>"
+        "<p>In 2001, Kim travelled to Moscow by train for talks with Vladimir Putin.</p>"
+        "<p>He later returned to Pyongyang.</p></article></body></html>"
+    ).encode()
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.sidebar.radio(key="source").set_value("Upload files").run()
+    at.sidebar.date_input(key="published").set_value("2011-08-21").run()
+    at.sidebar.file_uploader(key="uploads").set_value(("kim.html", page, "text/html")).run()
+    assert not at.exception and not at.error
+    assert indicator(at)[1] >= 1
+
+
+def test_text_without_dates_or_places_is_one_error() -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.sidebar.radio(key="source").set_value("Paste text").run()
+    at.sidebar.text_area(key="pasted").input("The weather was pleasant and nobody went anywhere.").run()
+    assert not at.exception
+    assert len(at.error) == 1 and at.error[0].value.startswith("No events found")

@@ -98,7 +98,8 @@ MOD = (
 SEASON = _alt(R.SEASONS)
 DAYPART = r"(?:morning|afternoon|evening|night|overnight)"
 ORD_Q = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-TZ = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local\s+time|Moscow\s+time|[A-Z]{3,4}T)"
+TZ = r"(?:(?-i:[ECMP][SD]?T|GMT|UTC|BST|CES?T|[A-Z]{2,4}T)\b|local\s+time)"
+"""Time zones after a clock time; case-sensitive so that "10 p.m. that night" keeps "that" out."""
 
 _B = r"(?<![\w$£€#/.-])"  # start of a word, not inside a number, a path or an amount
 _E = r"(?![\w])"
@@ -221,8 +222,8 @@ def _spelled_year(s: str) -> int | None:
 def _duration(n: float | None, unit: str) -> str:
     u = unit.lower().rstrip("s")
     u = "century" if u.startswith("centur") else u
-    if u == "decade" and n is not None and n == int(n):
-        n, u = n * 10, "year"
+    if u == "decade" and (n is None or n == int(n)):
+        n, u = (None if n is None else n * 10), "year"
     letter = R.UNITS.get(u, "X")
     if n is None:
         count = "X"
@@ -440,9 +441,12 @@ def _unit(word: str) -> str:
     return w[:-1] if w.endswith("s") and w[:-1] in R.UNITS else w
 
 
-def _easter_based(year: int, name: str) -> dt.date:
-    e = easter(year)
-    return {"easter": e, "good_friday": e - dt.timedelta(2), "easter_monday": e + dt.timedelta(1)}[name]
+_EASTER_OFFSETS = {"easter": 0, "good_friday": -2, "easter_monday": 1, "palm_sunday": -7, "ash_wednesday": -46,
+                   "mardi_gras": -47}
+# (month, ISO weekday, n-th; -1 = last) of holidays that fall on the n-th weekday of a month (US usage)
+_NTH_WEEKDAY_HOLIDAYS = {"thanksgiving": (11, 4, 4), "labor_day": (9, 1, 1), "memorial_day": (5, 1, -1),
+                         "mothers_day": (5, 7, 2), "fathers_day": (6, 7, 3), "mlk_day": (1, 1, 3),
+                         "presidents_day": (2, 1, 3), "columbus_day": (10, 1, 2)}
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
@@ -458,15 +462,11 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 def _holiday(year: int, rule: tuple[int, int] | str) -> dt.date:
     if isinstance(rule, tuple):
         return dt.date(year, *rule)
-    if rule == "thanksgiving":
-        return _nth_weekday(year, 11, 4, 4)
-    if rule == "labor_day":
-        return _nth_weekday(year, 9, 1, 1)
-    if rule == "memorial_day":
-        return _nth_weekday(year, 5, 1, -1)
+    if rule in _NTH_WEEKDAY_HOLIDAYS:
+        return _nth_weekday(year, *_NTH_WEEKDAY_HOLIDAYS[rule])
     if rule == "election_day":
         return _nth_weekday(year, 11, 1, 1) + dt.timedelta(1)
-    return _easter_based(year, rule)
+    return easter(year) + dt.timedelta(_EASTER_OFFSETS[rule])
 
 
 # --------------------------------------------------------------------------- normalisers, one per rule
@@ -635,11 +635,12 @@ def n_century(m: re.Match[str], ctx: _Context) -> _Val | None:
 
 
 def n_weekday(m: re.Match[str], ctx: _Context) -> _Val | None:
+    if m["span"]:
+        return _Val("SET", "XXXX-WXX-WE")
     wd = _weekday_num(m["wd"])
     rel = _rel_word(m["rel"] or "")
     part = _g(m, "part")
-    plural = m["wd"][-1:] == "s" and not m["wd"].lower().endswith("days")
-    if m.groupdict().get("every"):
+    if m["every"] or m["plural"] or (part and m.group().lower().endswith(part + "s")):
         return _Val("SET", f"XXXX-WXX-{wd}" + (f"T{R.DAY_PARTS[part]}" if part else ""))
     if ctx.anchor is None:
         return _Val("DATE", f"XXXX-WXX-{wd}")
@@ -885,7 +886,16 @@ def n_duration(m: re.Match[str], ctx: _Context) -> _Val | None:
 
 
 def n_bare_plural(m: re.Match[str], ctx: _Context) -> _Val | None:
-    return _Val("DURATION", _duration(None, _unit(m["unit"])))
+    """``for years``, ``over the years``, ``days after the attack``: a duration of unknown length."""
+    return _Val("DURATION", _duration(None, _unit(m["unit"] or m["unit2"] or m["unit3"])))
+
+
+def n_adj_span(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``decades-long``, ``day-long``, ``multiyear``, ``several-year``."""
+    unit = (m["unit"] or m["unit2"]).lower()
+    if m["unit"] and not unit.endswith("s") and not (m["w"] or ""):
+        return _Val("DURATION", _duration(1, _unit(unit)))
+    return _Val("DURATION", _duration(None, _unit(unit.rstrip("s") if not unit.startswith("centur") else "century")))
 
 
 def n_quarter(m: re.Match[str], ctx: _Context) -> _Val | None:
@@ -916,9 +926,22 @@ def n_this_quarter(m: re.Match[str], ctx: _Context) -> _Val | None:
         return _quarter(ctx.anchor.year, cur)
     if rel in ("next", "coming"):
         return _apply_rel_unit(ctx.anchor, "quarter", 1)
-    if rel in ("same", "that") and ctx.last_quarter is not None:
+    if rel in ("same", "that"):
         return ctx.last_quarter
     return _apply_rel_unit(ctx.anchor, "quarter", -1)
+
+
+def n_q_quarter(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``Q1 2013``, ``Q4``: a quarter written the financial-press way."""
+    if not m["q"].startswith("Q"):
+        return None  # "q1" in lower case is rarely a quarter
+    q = int(m["q"][1])
+    year = _year_of(m)
+    if year is None:
+        if ctx.anchor is None:
+            return _Val("DATE", f"XXXX-Q{q}", "quarter")
+        year = ctx.anchor.year - (1 if q > (ctx.anchor.month - 1) // 3 + 1 and ctx.tense() != "future" else 0)
+    return _quarter(year, q)
 
 
 def n_year_period(m: re.Match[str], ctx: _Context) -> _Val | None:
@@ -1063,7 +1086,8 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
              rf"the\s+calendar\s+year)\s+)?(?P<year>{YEAR4}|{_SPELLED_YEAR})(?!['’]?s\b)(?![\w-]|\.\d)", n_year, 4),
     ("weekday", rf"{_B}(?:(?P<every>every|each)\s+(?=\w+days?\b|\w+\.))?(?:(?P<rel>this\s+past|this\s+coming|"
                 rf"the\s+previous|the\s+following|the\s+next|last|this|next|past|coming|late|early)\s+)?"
-                rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{DAYPART}))?{_E}", n_weekday, 3),
+                rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{DAYPART})s?)?{_E}"
+                rf"|{_B}(?:on\s+)?(?P<span>weekends){_E}", n_weekday, 3),
     ("time", rf"{_B}(?:(?:about|around|approximately)\s+)?"
              rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<word>noon|midnight|midday))"
              rf"(?:\s+(?:{TZ}))?(?:,?\s+(?:(?:on\s+)?(?:(?P<wd>{WEEKDAY})(?:,?\s+(?P<month>{MONTH})\s*(?P<day>{DAY}))?|"
@@ -1085,6 +1109,7 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
                 rf"(?:(?:fiscal|calendar|current|latest)[\s-]+)?(?P<ord>{ORD_Q})[\s-]+(?:fiscal[\s-]+)?"
                 rf"(?:quarter|period)(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>{YEAR4})|(?P<yrel>this\s+year|last\s+year|next\s+year|the\s+year)))?{_E}",
      n_quarter, 1),
+    ("q_quarter", rf"{_B}(?P<q>Q[1-4])(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?{_E}", n_q_quarter, 1),
     ("year_period", rf"{_B}the\s+(?P<year>{YEAR4})\s+(?P<unit>period|quarter|fiscal\s+year|year){_E}", n_year_period, 2),
     ("this_quarter", rf"{_B}(?:the\s+)?(?P<rel>latest|last|previous|current|this|same|that|next|coming|"
                      rf"year[\s-]ago|year[\s-]earlier|recent|most\s+recent)\s+(?:fiscal\s+)?(?:quarter|period){_E}",
@@ -1105,8 +1130,13 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
                  rf"(?:\s+(?:to|or)\s+{COUNT})?(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working|"
                  rf"calendar|fiscal))?\s+(?P<unit>{UNIT})(?:\s+and\s+a\s+half|\s+or\s+so)?{_E}", n_duration, 5),
     ("duration_adj", rf"{_B}(?P<n>\d+|{NUMWORD})-(?P<unit>{UNIT})(?:-(?:old|long))?{_E}", n_duration, 4),
-    ("bare_plural", rf"\b(?:for|over|in|within|take|takes|took|lasted|last|spent)\s+(?P<span>(?P<unit>years|months|weeks|"
-                    rf"days|decades|centuries|hours|minutes)){_E}", n_bare_plural, 6),
+    ("bare_plural", rf"\b(?:for|over|in|within|take|takes|took|lasted|last|spent)\s+"
+                    rf"(?P<span>(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)){_E}"
+                    rf"|{_B}(?P<span2>(?P<unit2>years|months|weeks|days|decades))(?=\s+(?:before|after|later|earlier)\b)"
+                    rf"|\b(?:over|through|across|during)\s+(?P<span3>the\s+(?P<unit3>years|decades|centuries|months)){_E}",
+     n_bare_plural, 6),
+    ("adj_span", rf"{_B}(?P<w>several|multi|many|a\s+few)?-?(?P<unit>(?:day|week|month|year|decade|centur(?:y|ie))s?)"
+                 rf"-(?:long|old){_E}|{_B}(?P<w2>several|multi)-?(?P<unit2>day|week|month|year|decade){_E}", n_adj_span, 5),
     ("set", rf"{_B}(?:(?P<w>{_alt(R.SET_WORDS)})|(?:every|each|per)\s+(?P<n>{COUNT}\s+)?(?P<unit>{UNIT}|{SEASON}|"
             rf"{MONTH}|{WEEKDAY}))(?!\w)", n_set, 2),
     ("year_compound", rf"{_B}(?P<w>year[\s-]earlier|year[\s-]ago|year[\s-]end|yearend|year's\s+end){_E}", n_year_compound, 4),
@@ -1124,6 +1154,8 @@ _COMPILED: list[tuple[str, re.Pattern[str], Normaliser, int]] = [
 ]
 
 _CAPITALISED = ("month", "month2", "wd")
+_SPAN_GROUPS = ("span", "span2", "span3")
+"""When a rule needs context outside the expression ("for years"), these groups hold the span itself."""
 
 _WINDOW = 48
 """Characters searched on each side of a trigger word; longer than any prefix or suffix a rule allows."""
@@ -1131,26 +1163,31 @@ _WINDOW = 48
 _TRIGGERS: dict[str, tuple[str, tuple[str, ...]]] = {
     # category: (the words that trigger it, the rules that can only match near such a word)
     "month": (" ".join(R.MONTHS), ("mdy", "dmy", "month", "holiday")),
+    "quarter": ("q", ("q_quarter",)),
     "weekday": ("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun",
                 ("weekday", "mdy", "dmy")),
+    "plural_day": ("mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends", ("weekday",)),
     "digit4": ("", ("iso", "numeric", "mdy", "dmy", "month", "decade", "year", "time")),
     "datenum": ("", ("iso", "numeric")),
     "clock": ("", ("time", "time_24")),
     "unit": (" ".join(f"{u} {u}s" for u in R.UNITS) + " period periods yearend midyear",
-             ("duration", "duration_adj", "shift", "vague_span", "bare_plural", "the_unit", "relative",
+             ("duration", "duration_adj", "shift", "vague_span", "bare_plural", "the_unit", "relative", "adj_span",
               "year_compound", "narrative_day", "this_quarter", "quarter", "year_period", "in_the_unit")),
     "century": ("century centuries", ("century", "duration", "shift", "vague_span", "bare_plural", "relative")),
     "part": ("morning afternoon evening night overnight tonight noon midnight midday today yesterday tomorrow",
              ("daypart", "narrative_day", "word_day", "time", "in_daypart")),
     "season": (" ".join(R.SEASONS), ("season", "relative")),
     "holiday": ("christmas valentine halloween independence bastille boxing patrick veterans armistice "
-                "thanksgiving easter memorial election labor labour new good", ("holiday",)),
+                "thanksgiving easter memorial election labor labour new good palm ash mardi mother father luther "
+                "presidents columbus remembrance fawkes", ("holiday",)),
     "spelled": ("nineteen eighteen twenty thousand " + " ".join(R.DECADE_WORDS), ("year", "decade_word")),
     "ref": ("now current currently present these recent recently lately past future later term coming nowadays "
             "right", ("reference",)),
     "set": ("every each per half " + " ".join(R.SET_WORDS), ("set", "half")),
 }
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
+# "multiyear", "yearlong": words that only contain a unit
+_UNIT_INSIDE = re.compile(r"(?:multi|several)?(?:day|week|month|year|decade)(?:long|s)?", re.I)
 _AFTER_DIGITS = re.compile(r"(?P<datenum>[-/]\d)|(?P<clock>\s?(?:[ap]\.?\s?m\b|[:.]\d\d))", re.I)
 _TRIGGER_WORDS: dict[str, tuple[str, ...]] = {}
 for _category, (_words, _rules) in _TRIGGERS.items():
@@ -1181,7 +1218,9 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str], Norm
         else:
             categories = _TRIGGER_WORDS.get(tok.lower(), ())
             if not categories:
-                continue
+                if not _UNIT_INSIDE.fullmatch(tok):
+                    continue
+                categories = ("unit",)
         lo, hi = max(0, t.start() - _WINDOW), min(n, t.end() + _WINDOW)
         for rule in (r for c in categories for r in _TRIGGER_RULES[c]):
             spans = windows.setdefault(rule, [])
@@ -1194,7 +1233,11 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str], Norm
     for name, rx, fn, prio in _COMPILED:
         for lo, hi in windows.get(name, ()):
             for m in rx.finditer(text, lo, hi):
-                s, e = m.span("span") if "span" in rx.groupindex else m.span()
+                s, e = m.span()
+                for group in _SPAN_GROUPS:
+                    if group in rx.groupindex and m[group]:
+                        s, e = m.span(group)
+                        break
                 if e <= s or (name, s, e) in seen:
                     continue
                 seen.add((name, s, e))
@@ -1240,7 +1283,11 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
         refused = []
         for s, e, prio, name, m, fn in chosen:
             ctx.start, ctx.end = s, e
-            v = fn(m, ctx)
+            try:
+                v = fn(m, ctx)
+            except (ValueError, OverflowError):
+                v = None  # calendar arithmetic past year 1 or 9999: nothing sensible to say
+
             if v is None:
                 refused.append((s, e, name))
                 continue

@@ -26,7 +26,7 @@ What it handles:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from geotimeline.geocoding.gazetteer import Gazetteer
 from geotimeline.geocoding.names import fold
@@ -159,8 +159,7 @@ GOVERNMENT_VERBS = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -171,16 +170,18 @@ class _Token:
     """First word of a sentence (or of a line)."""
 
 
+_SENTENCE_GAP = re.compile(r"[.!?:\"\u201c\n]")
+
+
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
     prev_end = 0
+    search_gap = _SENTENCE_GAP.search
     for m in _TOKEN.finditer(text):
         word = m.group()
-        gap = text[prev_end:m.start()]
-        sent_start = not out or bool(re.search(r"[.!?:;\"\u201c\n]\s*$|^\s*$", gap) and re.search(r"[.!?:\"\u201c\n]", gap))
-        if not out:
-            sent_start = True
-        out.append(_Token(m.start(), m.end(), word, fold(word), word[:1].isupper(), sent_start))
+        start = m.start()
+        sent_start = not out or search_gap(text, prev_end, start) is not None
+        out.append(_Token(start, m.end(), word, fold(word), word[:1].isupper(), sent_start))
         prev_end = m.end()
     return out
 

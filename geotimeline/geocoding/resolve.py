@@ -116,7 +116,9 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
             final[key] = ranked
             continue
         others = [(r[2], r[3]) for k, r in anchors.items() if k != key and r[5] not in ("continent", "country")]
-        rescored = [(s + _nearness(r, others), r) for s, r in ranked]
+        # Nearness can lift a candidate by at most W_NEAR: only those within reach are worth it.
+        reach = ranked[0][0] - W_NEAR
+        rescored = [(s + _nearness(r, others), r) if s >= reach else (s, r) for s, r in ranked]
         final[key] = sorted(rescored, key=lambda sr: -sr[0])
 
     out: list[Resolution] = []

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from geotimeline.models import Story
 from geotimeline.serialize import story_to_dict
-from geotimeline.views.map import build_map, metonym_only
+from geotimeline.views.map import AREA_KINDS, build_map, metonym_only
 from geotimeline.views.timeline import build_timeline, date_label
 
 TIMELINE_DIV_ID = "geotimeline-timeline"
@@ -65,8 +65,8 @@ _SCRIPT = """
     var item = document.querySelector('.gt-events li[data-event="' + id + '"]');
     if (item) { item.scrollIntoView({block: "nearest"}); }
     if (!e.points.length) { return; }
-    if (e.points.length === 1) { map.flyTo(e.points[0], Math.max(map.getZoom(), 6)); }
-    else { map.flyToBounds(e.points, {padding: [40, 40], maxZoom: 7}); }
+    if (e.points.length === 1) { map.flyTo(e.points[0], e.zoom); }
+    else { map.flyToBounds(e.points, {padding: [40, 40], maxZoom: e.zoom + 1}); }
     var first = L.latLng(e.points[0]);
     map.eachLayer(function (layer) {
       if (layer.getLatLng && layer.getPopup && layer.getPopup() && layer.getLatLng().equals(first, 1e-6)) {
@@ -100,12 +100,15 @@ def _events_payload(story: Story) -> list[dict[str, Any]]:
         ids = list(event.places) + ([event.destination] if event.destination and event.destination not in event.places else [])
         places = [p for pid in ids if (p := story.place(pid))]
         shown = [p for p in places if not metonym_only(p)] or places
+        precise = [p for p in shown if p.kind not in AREA_KINDS]
         payload.append({
             "id": event.id,
             "date": date_label(event),
             "sentence": event.sentence,
             "places": [p.name for p in places],
-            "points": [[p.lat, p.lon] for p in shown],
+            "points": [[p.lat, p.lon] for p in (precise or shown)],
+            # A country or region is seen whole at zoom 4; a town needs 6 or closer.
+            "zoom": 6 if precise else 4,
         })
     return payload
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from geotimeline.ingest import article_from_text
 from geotimeline.settings import SAMPLE_ARTICLE
@@ -34,10 +35,15 @@ def wait_for_map(page: object, timeout: float = LOAD_MS) -> object:
     return frame
 
 
-def red_markers(frame: object) -> list[str]:
-    """Tooltips are bound lazily, so identify the highlighted markers by their map position."""
-    icons = frame.locator(".awesome-marker-icon-red")  # type: ignore[attr-defined]
-    return sorted(icons.nth(i).evaluate("el => el.style.transform") for i in range(icons.count()))
+def red_marker(page: object) -> object:
+    """The highlighted (current) marker; tooltips are bound lazily, so it is told apart by position."""
+    return map_frame(page).locator(".awesome-marker-icon-red").first
+
+
+def timeline_star(page: object) -> str:
+    """Where the timeline draws the current event: the last trace is the highlighted point."""
+    star = page.locator(".js-plotly-plot .scatterlayer .trace").last.locator("path.point").first  # type: ignore[attr-defined]
+    return star.get_attribute("transform") or ""
 
 
 def indicator(page: object) -> tuple[int, int]:
@@ -67,13 +73,21 @@ def test_dashboard_shows_map_timeline_and_steps(context: tuple[object, object], 
     assert any("leaflet" in url for url in log.served)  # type: ignore[attr-defined]
 
     before = card_text(page)
-    red_before = red_markers(frame)
+    red_before = red_marker(page).get_attribute("style")  # type: ignore[attr-defined]
+    star_before = timeline_star(page)
     page.get_by_role("button", name="Next", exact=True).click()
     page.get_by_text(f"Event 2 of {total}", exact=True).wait_for(timeout=LOAD_MS)
     assert card_text(page) != before
-    frame = wait_for_map(page)
-    # The map is re-mounted for the new event: the red (current) markers are the new event's places.
-    assert red_markers(frame) != red_before or not red_before
+    wait_for_map(page)
+    # The map is re-mounted for the new event; in the sample, event 1 is in Moscow (2001) and event 2
+    # in Vladivostok (2002), so the red marker moves. expect() retries while the old iframe goes away.
+    expect(red_marker(page)).not_to_have_attribute("style", red_before, timeout=LOAD_MS)
+    page.wait_for_function(
+        "before => { const t = document.querySelectorAll('.js-plotly-plot .scatterlayer .trace');"
+        " const p = t.length && t[t.length - 1].querySelector('path.point');"
+        " return p && p.getAttribute('transform') !== before; }",
+        arg=star_before, timeout=LOAD_MS,
+    )
 
     page.get_by_role("button", name="Previous", exact=True).click()
     page.get_by_text(f"Event 1 of {total}", exact=True).wait_for(timeout=LOAD_MS)

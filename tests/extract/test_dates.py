@@ -91,6 +91,15 @@ CASES = [
     ("Net fell from the year-ago quarter.", WSJ, "the year-ago quarter", "DATE", "1988-Q3"),
     ("Shops close on Christmas Day.", DW, "Christmas Day", "DATE", "2011-12-25"),
     ("The family met on Thanksgiving Day.", dt.date(2000, 1, 6), "Thanksgiving Day", "DATE", "1999-11-25"),
+    ("Q1 2013 sales rose.", dt.date(2013, 3, 22), "Q1 2013", "DATE", "2013-Q1"),
+    ("Shops close on Good Friday.", dt.date(2013, 3, 22), "Good Friday", "DATE", "2013-03-29"),
+    ("Crowds gathered on Palm Sunday.", dt.date(2013, 3, 22), "Palm Sunday", "DATE", "2013-03-24"),
+    # deadlines point forward
+    ("Cyprus must raise the money by Monday.", dt.date(2013, 3, 22), "Monday", "DATE", "2013-03-25"),
+    ("The loans run through January.", WSJ, "January", "DATE", "1990-01"),
+    ("The change is effective Feb. 1.", WSJ, "Feb. 1", "DATE", "1990-02-01"),
+    ("He crashed last February.", dt.date(1998, 3, 1), "last February", "DATE", "1997-02"),
+    ("Sales fell last April.", WSJ, "last April", "DATE", "1989-04"),
     # durations and sets
     ("The war lasted three years.", DW, "three years", "DURATION", "P3Y"),
     ("The company reported a two-year high.", DW, "two-year", "DURATION", "P2Y"),
@@ -101,6 +110,11 @@ CASES = [
     ("He was held for several years.", DW, "several years", "DURATION", "PXY"),
     ("It took a minute and a half.", DW, "a minute and a half", "DURATION", "PT1M30S"),
     ("He runs daily.", DW, "daily", "SET", "P1D"),
+    ("The shop opens on Mondays.", DW, "Mondays", "SET", "XXXX-WXX-1"),
+    ("He works on weekends.", DW, "weekends", "SET", "XXXX-WXX-WE"),
+    ("It was a decades-long conflict.", DW, "decades-long", "DURATION", "PXY"),
+    ("Over the years, many came.", DW, "the years", "DURATION", "PXY"),
+    ("For the year ended March 31, profit rose.", WSJ, "the year", "DURATION", "P1Y"),
     ("The board meets each month.", DW, "each month", "SET", "P1M"),
     # shifts from now and from the narrative
     ("It happened five years ago.", DW, "five years ago", "DATE", "2006"),
@@ -154,6 +168,8 @@ GUARDS = [
     "The fall of the Soviet Union changed everything.",
     "Once upon a time there was a king.",
     "Iraq imports three-quarters of its food.",
+    "See Section 2001 of the code.",
+    "The film High Noon is a classic.",
 ]
 
 
