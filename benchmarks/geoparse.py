@@ -134,8 +134,11 @@ def main(argv: list[str] | None = None) -> int:
                 n, cpu = run_corpus(gold, out_dir / f"{name}.warm.jsonl", gaz)
                 warm_docs, warm_cpu = warm_docs + n, warm_cpu + cpu
         print(f"throughput, warm index: {warm_docs / warm_cpu:.0f} docs/s per core (CPU time)")
+    meta = gaz.meta()
     print(f"gazetteer open{' (incl. build)' if built else ''}: {open_s:.2f} s; "
-          f"index {settings.gazetteer_path} {settings.gazetteer_path.stat().st_size / 1e6:.1f} MB")
+          f"index {settings.gazetteer_path} {settings.gazetteer_path.stat().st_size / 1e6:.1f} MB, "
+          f"{meta.get('places', '?')} places, {meta.get('names', '?')} names, "
+          f"built in {meta.get('build_seconds', '?')} s (use --rebuild to time a fresh build)")
     if not args.no_speed:
         code = _FIRST_RESULT.format(repo=str(REPO), path=str(settings.gazetteer_path))
         t0 = time.perf_counter()

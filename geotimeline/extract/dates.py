@@ -21,13 +21,19 @@ How it works, in three passes over the text:
 
 1. **Detect.** Each rule in ``_RULES`` is one regular expression, assembled
    once at import from the word tables in :mod:`geotimeline.extract.timex_rules`.
-   All rules run over the text; overlapping hits are settled longest first.
+   For speed a rule only runs in small windows around the trigger words it
+   needs (``_TRIGGERS``: month names near "mdy", unit words near "duration"
+   ...), found by one cheap tokenising pass. Overlapping hits are settled
+   longest first, then by rule priority.
 2. **Guard.** A rule's normaliser may refuse its hit: "may" the verb, "March"
-   the verb, "2000 troops", "42.43N", a lone month name with no cue.
+   the verb, "2000 troops", "42.43N", a lone month name with no cue, ages
+   ("52 years old"). A refused hit frees its span for shorter hits inside it.
 3. **Normalise.** Hits are normalised left to right. News expressions anchor on
    ``anchor`` (the publication date) with the tense around the mention deciding
    the direction ("arrived on Saturday" is the past Saturday, "will meet on
-   Wednesday" the coming one). Narrative expressions ("two days later", "that
+   Wednesday" the coming one, "by Monday" a deadline ahead). A day of the month
+   without a year takes the nearest occurrence unless the tense clearly
+   points the other way. Narrative expressions ("two days later", "that
    year", "the following week") anchor on the last calendar date mentioned.
 
 Without an anchor, explicit dates keep their values, year-less ones get ``XXXX``
@@ -37,6 +43,7 @@ date ("yesterday", "last year") are skipped.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -222,18 +229,25 @@ def _spelled_year(s: str) -> int | None:
 def _duration(n: float | None, unit: str) -> str:
     u = unit.lower().rstrip("s")
     u = "century" if u.startswith("centur") else u
-    if u == "decade" and (n is None or n == int(n)):
-        n, u = (None if n is None else n * 10), "year"
+    # decades and centuries are written in years (P20Y), as TimeBank does; "centuries" stays PXC
+    if u == "decade" or (u == "century" and n is not None):
+        factor = 10 if u == "decade" else 100
+        if n is None or n * factor == int(n * factor):
+            n, u = (None if n is None else n * factor), "year"
     letter = R.UNITS.get(u, "X")
     if n is None:
         count = "X"
     elif n != int(n):
         if u == "hour":
-            return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+            minutes = int(round((n - int(n)) * 60))
+            return f"PT{int(n)}H{minutes}M" if n >= 1 else f"PT{minutes}M"
         if u == "year":
             return f"P{int(n)}Y{int(round((n - int(n)) * 12))}M" if n > 1 else f"P{int(round(n * 12))}M"
         if u == "minute":
-            return f"PT{int(n)}M{int(round((n - int(n)) * 60))}S"
+            seconds = int(round((n - int(n)) * 60))
+            return f"PT{int(n)}M{seconds}S" if n >= 1 else f"PT{seconds}S"
+        if u == "day":
+            return f"P{int(n)}DT{int(round((n - int(n)) * 24))}H" if n >= 1 else f"PT{int(round(n * 24))}H"
         count = str(n)
     else:
         count = str(int(n))
@@ -880,7 +894,7 @@ def n_duration(m: re.Match[str], ctx: _Context) -> _Val | None:
         return _Val("SET", "P1Y")
     if unit == "weekend":
         return _Val("DURATION", f"P{'X' if n is None else int(n)}WE")
-    if n is not None and m.group().lower().endswith("and a half"):
+    if n is not None and re.search(r"and\s+a\s+half", m.group(), re.I) and "half" not in (raw_n or "").lower():
         n += 0.5
     return _Val("DURATION", _duration(n, unit))
 
@@ -1127,7 +1141,7 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
                       rf"a\s+day\s+(?:later|earlier)){_E}", n_narrative_day, 1),
     ("duration", rf"{_B}(?:(?:the\s+)?(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|"
                  rf"same|entire|whole|full|better\s+part\s+of\s+the)\s+|{APPROX}\s+|the\s+(?=\d|{NUMWORD}\s))?(?P<n>{COUNT})"
-                 rf"(?:\s+(?:to|or)\s+{COUNT})?(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working|"
+                 rf"(?:\s+(?:to|or)\s+{COUNT})?(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working|"
                  rf"calendar|fiscal))?\s+(?P<unit>{UNIT})(?:\s+and\s+a\s+half|\s+or\s+so)?{_E}", n_duration, 5),
     ("duration_adj", rf"{_B}(?P<n>\d+|{NUMWORD})-(?P<unit>{UNIT})(?:-(?:old|long))?{_E}", n_duration, 4),
     ("bare_plural", rf"\b(?:for|over|in|within|take|takes|took|lasted|last|spent)\s+"
@@ -1200,7 +1214,7 @@ _FULL_MONTHS = frozenset(calendar.month_name[i].lower() for i in range(1, 13))
 # --------------------------------------------------------------------------- the public function
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str], Normaliser]]:
+def _candidates(text: str) -> list["_Candidate"]:
     # Speed: one cheap pass finds trigger words; each rule then only runs in small windows around
     # the triggers it needs, instead of attempting its long pattern at every character of the text.
     windows: dict[str, list[tuple[int, int]]] = {}
@@ -1249,16 +1263,22 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str], Norm
     return out
 
 
-def _select(cands: list[tuple[int, int, int, str, re.Match[str], Normaliser]]) -> list[tuple[int, int, int, str, re.Match[str], Normaliser]]:
+_Candidate = tuple[int, int, int, str, re.Match[str], Normaliser]
+
+
+def _select(cands: list[_Candidate]) -> list[_Candidate]:
     """Longest hits first, then by rule priority; drop anything overlapping a chosen hit."""
-    chosen: list[tuple[int, int, int, str, re.Match[str], Normaliser]] = []
-    taken: list[tuple[int, int]] = []
+    chosen: list[_Candidate] = []
+    starts: list[int] = []  # chosen spans never overlap, so sorted starts also sort their ends
+    ends: list[int] = []
     for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
         s, e = c[0], c[1]
-        if any(s < te and ts < e for ts, te in taken):
+        i = bisect.bisect_right(starts, s)
+        if (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
             continue
         chosen.append(c)
-        taken.append((s, e))
+        starts.insert(i, s)
+        ends.insert(i, e)
     return sorted(chosen, key=lambda c: c[0])
 
 

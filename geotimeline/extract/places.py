@@ -15,8 +15,13 @@ What it handles:
   abbreviations ("Springfield, Ill." gives two mentions);
 * possessives: "Russia's" gives the span "Russia";
 * person names (a title before: "President Lincoln", a first name before: "Jack London",
-  a surname after: "Paris Hilton"), organisation heads ("Washington Post"), stop names
-  (GeoNames names that are ordinary words), street names ("Main Street");
+  a surname after: "Jordan Dyer", an initial: "Roy A. Nelson", "X said"), stop names
+  (GeoNames names that are ordinary words), street names ("Main Street"), cars ("a 2000
+  Ford Taurus"), contractions ("I've"); a place inside an organisation's name is kept
+  ("Ohio State University" mentions Ohio), as the news benchmarks annotate it;
+* one sense per document: a word once seen as a person's name is not a place elsewhere in
+  the text, and a hamlet's name needs a locative context somewhere ("in Harwinton");
+* hyphenated pairs ("Egyptian-US", "Athens-Clarke County");
 * demonyms ("Russian", "North Korean") are returned only with ``demonyms=True`` -- the
   news benchmarks annotate them as toponyms, a map usually does not want them;
 * metonymy: a capital or country that is the subject of a government action ("Moscow
@@ -108,13 +113,14 @@ Conservative Liberal Muslims Christians Jews Jewish Muslim Christian Catholic Pr
 """.split())
 
 STREET_WORDS = frozenset(fold(w) for w in """
-Street St Road Rd Avenue Ave Boulevard Blvd Lane Ln Drive Highway Hwy Parkway Pkwy Court Ct Terrace Circle Pike
-Trail Route Expressway Freeway Turnpike Way Plaza Square Alley Crescent
+Street St Road Rd Avenue Ave Boulevard Blvd Lane Ln Drive Parkway Pkwy Court Ct Terrace Circle
+Trail Way Plaza Square Alley Crescent
 """.split())
 
 # Region words that may follow a name and belong to it ("Primorsky Krai", "Hassan district").
-REGION_WORDS = frozenset(fold(w) for w in """
+FEATURE_WORDS = frozenset(fold(w) for w in """
 County Parish Province Region Oblast Krai Kray District Governorate Prefecture Territory Township Borough
+River Creek Valley Canyon Basin Bay Peninsula Desert Mountains Island Islands
 """.split())
 
 # Sentence-initial or capitalised function words that GeoNames happens to list as places.
@@ -134,6 +140,7 @@ Mr Mrs Ms Dr Jr Sr St Gov Sen Rep Lt Sgt Capt Gen Col
 God Lord Christ Jesus Allah Internet Web Online Email Twitter Facebook
 North South East West Northern Southern Eastern Western Central Upper Lower Greater Middle Inner Outer
 Northeast Northwest Southeast Southwest Downtown Metro Mid Upstate Downstate Rural Suburban Uptown Midtown
+Another Several Other Both Most Every Each Such Nearby
 """.split())
 
 # Capitalised words that may precede a place name inside a sentence ("Northeast Georgia").
@@ -170,20 +177,65 @@ class _Token(NamedTuple):
     """First word of a sentence (or of a line)."""
 
 
-_SENTENCE_GAP = re.compile(r"[.!?:\"\u201c\n]")
+_SENTENCE_BEFORE = re.compile(r"[.!?:\"\u201c\n][\s\"'\u201c\u2018(\[]*$")
 
 
-def _tokens(text: str) -> list[_Token]:
+def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
+    """Capitalised words and the connectors that may sit inside a name ("Isle of Man").
+
+    Other lower-case words are skipped: they never start a name, and two tokens count as
+    adjacent only when a single space separates them, so nothing is lost.
+    """
     out: list[_Token] = []
-    prev_end = 0
-    search_gap = _SENTENCE_GAP.search
+    sentence_before = _SENTENCE_BEFORE.search
     for m in _TOKEN.finditer(text):
         word = m.group()
-        start = m.start()
-        sent_start = not out or search_gap(text, prev_end, start) is not None
-        out.append(_Token(start, m.end(), word, fold(word), word[:1].isupper(), sent_start))
-        prev_end = m.end()
+        cap = word[0].isupper()
+        if not cap and word not in CONNECTORS:
+            continue
+        start, end = m.span()
+        sent_start = start < 3 and not text[:start].strip() or sentence_before(text, max(0, start - 6), start) \
+            is not None
+        key = fold(word) if cap else word
+        if cap and "-" in word and not gaz.rows(key) and not gaz.has_prefix(key) and _splittable(word, gaz):
+            # "Egyptian-US", "Athens-Clarke", "Watertown-ML": names joined by a hyphen
+            offset = start
+            for part in word.split("-"):
+                if part:
+                    out.append(_Token(offset, offset + len(part), part, fold(part), part[:1].isupper(),
+                                      sent_start and offset == start))
+                offset += len(part) + 1
+        else:
+            out.append(_Token(start, end, word, key, cap, sent_start))
     return out
+
+
+def _splittable(word: str, gaz: Gazetteer) -> bool:
+    """True when a hyphenated word joins names ("Athens-Clarke"), not a brand ("Wal-Mart")."""
+    parts = word.split("-")
+    if not all(p[:1].isupper() and (len(p) >= 4 or p.isupper()) for p in parts):
+        return False
+    for part in parts:
+        rows = gaz.rows(fold(part))
+        if (rows and (rows[0][5] != "city" or rows[0][6] >= 5_000)) or gaz.demonym(part):
+            return True
+    return False
+
+
+def _loners(text: str, tokens: list[_Token], gaz: Gazetteer) -> frozenset[str]:
+    """Capitalised words standing alone mid-sentence that are no place: likely surnames ("Putin")."""
+    found = set()
+    for k in range(1, len(tokens) - 1):
+        tok = tokens[k]
+        if not tok.cap or tok.sent_start or tok.text.isupper():
+            continue
+        if tokens[k - 1].cap and _joined(text, tokens[k - 1], tok):
+            continue
+        if tokens[k + 1].cap and _joined(text, tok, tokens[k + 1]):
+            continue
+        if not gaz.rows(fold(re.sub(r"['\u2019]s$", "", tok.text))):
+            found.add(tok.key)
+    return frozenset(found)
 
 
 def _joined(text: str, a: _Token, b: _Token) -> bool:
@@ -202,7 +254,8 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
     ``demonyms=True`` also returns nationality words ("Russian" with ``name="Russia"``), as
     the news benchmarks annotate them.
     """
-    tokens = _tokens(text)
+    tokens = _tokens(text, gazetteer)
+    loners = _loners(text, tokens, gazetteer)
     out: list[PlaceMention] = []
     people: set[str] = set()
     i = 0
@@ -213,6 +266,9 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
             i += 1
             continue
         match = _longest_match(text, tokens, i, gazetteer)
+        if match is not None and tok.key == "the" and _longest_match(text, tokens, i + 1, gazetteer):
+            i += 1  # "the U.S.": the article is not part of the name
+            continue
         demonym_match = _demonym_match(text, tokens, i, gazetteer) if match is None or demonyms else None
         if demonym_match is not None and (match is None or demonym_match[0] >= match[0]):
             j, name = demonym_match
@@ -225,8 +281,9 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
             i += 1
             continue
         j, key = match
-        j = _absorb_region_word(tokens, j, text, gazetteer, key)
-        verdict = _rejected(text, tokens, i, j, gazetteer)
+        j = _absorb_region_word(tokens, i, j, text, gazetteer)
+        key = " ".join(t.key for t in tokens[i:j])
+        verdict = _rejected(text, tokens, i, j, gazetteer, loners)
         if verdict:
             if verdict == "person" and j - i == 1:
                 people.add(tokens[i].key)
@@ -250,16 +307,43 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
     # One sense per document: a word seen as part of a person's name ("Kim Jong-il") is not a
     # place when it stands alone later ("Kim is expected ..."); a small town's name needs
     # support somewhere in the document ("in Harwinton", "Harwinton, Conn.").
-    supported = {fold(m.query) for m in out if _supported(text, m, gazetteer)}
+    # In a Title Case headline every word is capitalised, so a small place's name there
+    # counts only if the body names it too.
+    minor = [m for m in out if not _major(m, gazetteer)]
+    headlines = _title_case_spans(text) if minor else []
+    supported = {fold(m.query) for m in out if _major(m, gazetteer)}
+    supported |= {fold(m.query) for m in minor if not _inside(m, headlines) and _supported(text, m, gazetteer)}
     return [m for m in out if fold(m.query) not in people and fold(m.query) in supported]
+
+
+def _title_case_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of lines (or first sentences) written in Title Case."""
+    spans = []
+    for m in re.finditer(r"[^\n.!?]+", text):
+        words = [w for w in re.findall(r"[^\W\d_]+", m.group()) if len(w) > 3]
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            spans.append(m.span())
+    return spans
+
+
+def _inside(m: PlaceMention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in spans)
+
+
+def _major(m: PlaceMention, gaz: Gazetteer) -> bool:
+    rows = gaz.rows(fold(m.query))
+    if not rows or " " in fold(m.query) or (m.name and m.name != m.text):
+        return True
+    return rows[0][5] != "city" or rows[0][6] >= 100_000
 
 
 SMALL_TOWN = 20_000
 """A single-word name whose biggest namesake is smaller than this needs a locative context."""
 HAMLET = 1_000
+FIRST_NAME_TOWN = 200_000
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|into|through|toward|towards|across|around|of|between|"
-                       r"and|via|visit|visited|visiting|leave|left|reach|reached|entered|south|north|east|west|"
+                       r"via|visit|visited|visiting|leave|left|reach|reached|entered|south|north|east|west|"
                        r"downtown|suburban|rural|native)\W*$", re.IGNORECASE)
 
 
@@ -271,7 +355,8 @@ def _supported(text: str, m: PlaceMention, gaz: Gazetteer) -> bool:
     if any(r[5] != "city" for r in rows[:3]):
         return True
     biggest = max(r[6] for r in rows)
-    if biggest >= SMALL_TOWN:
+    # A first name ("Kristina", "Tim") needs locative support unless it is a real city's name.
+    if biggest >= (FIRST_NAME_TOWN if key in FIRST_NAMES else SMALL_TOWN):
         return True
     if re.match(r",\s*[A-Z]", text[m.end:m.end + 4]):
         return True
@@ -310,34 +395,62 @@ def _demonym_match(text: str, tokens: list[_Token], i: int, gaz: Gazetteer) -> t
         if pair:
             return i + 2, pair[0]
     single = gaz.demonym(tokens[i].text)
+    if single is None and tokens[i].text.endswith("s") and len(tokens[i].text) > 4:
+        single = gaz.demonym(tokens[i].text[:-1])  # "Palestinians", "Russians"
     return (i + 1, single[0]) if single else None
 
 
+_LANGUAGE_BEFORE = re.compile(r"\b(?:speak|speaks|spoke|spoken|speaking|learn|learning|learned|teach|teaches|taught|"
+                              r"fluent|study|studies|studied)\s+$", re.IGNORECASE)
+_LANGUAGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:language|languages|speakers?|speaking|-speaking|translation|"
+                             r"subtitles|lessons?|classes|class|teacher|course|version|dubbed|fluently)\b",
+                             re.IGNORECASE)
+
+
 def _demonym_ok(text: str, tokens: list[_Token], i: int, j: int) -> bool:
-    # "Russian" in "the Russian language" is still annotated; only person-name heads are dropped.
-    return not (i > 0 and tokens[i - 1].key in TITLES and _joined(text, tokens[i - 1], tokens[i]))
+    """A demonym names a place unless it heads a person's title or names a language."""
+    if i > 0 and tokens[i - 1].key in TITLES and _joined(text, tokens[i - 1], tokens[i]):
+        return False
+    start, end = tokens[i].start, tokens[j - 1].end
+    if _LANGUAGE_AFTER.match(text, end) or _LANGUAGE_BEFORE.search(text, max(0, start - 12), start):
+        return False  # "spoke only French", "English language learners"
+    return True
 
 
-def _absorb_region_word(tokens: list[_Token], j: int, text: str, gaz: Gazetteer, key: str) -> int:
-    if j < len(tokens) and tokens[j].cap and tokens[j].key in REGION_WORDS and _joined(text, tokens[j - 1], tokens[j]):
-        if gaz.rows(key + " " + tokens[j].key):
-            return j + 1
+def _absorb_region_word(tokens: list[_Token], i: int, j: int, text: str, gaz: Gazetteer) -> int:
+    """Adjust the end of a match to the name as written.
+
+    A feature word after the name belongs to it even when the gazetteer lacks the feature
+    ("Kanawha River", "Jerome Township"); a trailing "City"/"State" that starts an
+    organisation's name does not ("Dublin City Council", "Ohio State University").
+    """
+    nxt = tokens[j] if j < len(tokens) else None
+    if nxt is not None and nxt.cap and nxt.key in FEATURE_WORDS and _joined(text, tokens[j - 1], nxt):
+        return j + 1
+    last = tokens[j - 1]
+    if j - i > 1 and last.key in ("city", "state") and nxt is not None and nxt.cap and _joined(text, last, nxt):
+        shorter = " ".join(t.key for t in tokens[i:j - 1])
+        if gaz.rows(shorter):
+            return j - 1
     return j
 
 
-def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer) -> str:
+def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, loners: frozenset[str]) -> str:
     """Why the match ``tokens[i:j]`` is not a toponym ("" when it is one)."""
     first, last = tokens[i], tokens[j - 1]
     surface = text[first.start:last.end]
     key = " ".join(t.key for t in tokens[i:j])
     rows = gaz.rows(key)
     bare = fold(re.sub(r"['\u2019]s$", "", surface))
-    if gaz.is_stopname(surface) or (j - i == 1 and bare in COMMON_WORDS):
+    coded = "." in first.text or (first.text.isupper() and bool(rows) and rows[0][5] == "country")
+    if (gaz.is_stopname(surface) and not coded) or (j - i == 1 and bare in COMMON_WORDS and not coded):
         return "stopname"
-    if all(t.key in COMMON_WORDS or t.key in CONNECTORS for t in tokens[i:j]):
+    if not coded and all(t.key in COMMON_WORDS or t.key in CONNECTORS for t in tokens[i:j]):
         return "stopname"
     if j - i == 1 and len(first.text) <= 2 and not first.text.isupper():
-        return "short"
+        abbreviation = text.startswith(".", last.end) and gaz.is_abbreviation(key)
+        if not abbreviation:
+            return "short"
     if "'" in first.text or "\u2019" in first.text:
         tail = first.text.replace("\u2019", "'").rsplit("'", 1)[1].casefold()
         if tail in ("ve", "ll", "re", "d", "m", "t"):
@@ -349,25 +462,32 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer) -
             return "acronym"
     prev = tokens[i - 1] if i > 0 else None
     before = text[max(0, first.start - 12):first.start]
-    if prev is not None and prev.key in TITLES and text[prev.end:first.start] in (" ", ". "):
+    if prev is not None and prev.cap and prev.key in TITLES and text[prev.end:first.start] in (" ", ". "):
         return "person"
     if re.search(r"(?<![.\w])[A-Z]\.\s$", before):
         return "person"  # "Roy A. Nelson"
     if re.search(r"\b(?:19|20)\d\d\s$", before) and j < len(tokens) and tokens[j].cap:
         return "product"  # "a 2000 Ford Taurus"
     if prev is not None and _joined(text, prev, first):
-        if prev.key in TITLES or prev.key in FIRST_NAMES:
+        if prev.cap and (prev.key in TITLES or prev.key in FIRST_NAMES):
             return "person"
-        shouted = prev.text.isupper() and _all_caps_context(tokens, i - 1)
-        if prev.cap and prev.key not in CONNECTORS and prev.key not in PREFIX_OK and not shouted:
-            if not gaz.demonym(prev.text) and not (prev.sent_start and prev.key in COMMON_WORDS):
-                return "person"  # a surname or the tail of a longer proper noun we do not know
+        acronym = prev.text.isupper() and len(prev.text) <= 5
+        possessive = prev.text.endswith(("'s", "\u2019s"))
+        major = coded or bool(rows) and rows[0][5] in ("country", "admin1", "continent")
+        if prev.cap and prev.key not in CONNECTORS and prev.key not in PREFIX_OK and not acronym \
+                and not possessive and not major and not gaz.demonym(prev.text) \
+                and not (prev.sent_start and prev.key in COMMON_WORDS):
+            return "person"  # a surname or the tail of a longer proper noun we do not know
     nxt = tokens[j] if j < len(tokens) else None
     if nxt is not None and nxt.cap and _joined(text, last, nxt) and not last.text.endswith(("'s", "\u2019s")):
         if nxt.key in NON_PLACE_HEADS or nxt.key in STREET_WORDS:
             return "organisation"
-        if j - i == 1 and first.key in FIRST_NAMES and nxt.key not in FOLLOWERS and not gaz.rows(nxt.key + " x"):
-            return "person"  # "Vladimir Putin", "Jordan Dyer"
+        if j - i == 1 and first.key in FIRST_NAMES and nxt.key not in FOLLOWERS:
+            city_pop = rows[0][6] if rows and rows[0][5] == "city" else None
+            small = city_pop is not None and city_pop < 50_000
+            unknown_surname = city_pop is not None and city_pop < 200_000 and not gaz.rows(nxt.key)
+            if small or unknown_surname or nxt.key in loners:
+                return "person"  # "Jordan Dyer"; "Vladimir Putin" when "Putin" also stands alone
     if first.sent_start and j - i == 1:
         if rows and rows[0][5] == "city" and rows[0][6] < 1000:
             return "sentence-initial"  # a sentence-initial word that is only a hamlet's name is most likely a word
@@ -381,10 +501,8 @@ def _all_caps_context(tokens: list[_Token], i: int) -> bool:
 
 def _abbreviation_period(text: str, tok: _Token, end: int, gaz: Gazetteer) -> int:
     """Include the period of "Ga." / "Calif." when the name is an abbreviation, not a sentence end."""
-    if end < len(text) and text[end] == "." and tok.end == end and len(tok.text) <= 5:
-        rows = gaz.rows(tok.key)
-        if rows and fold(rows[0][1]) != tok.key:
-            return end + 1
+    if end < len(text) and text[end] == "." and tok.end == end and gaz.is_abbreviation(text[tok.start:end + 1]):
+        return end + 1
     return end
 
 

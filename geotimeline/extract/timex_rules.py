@@ -12,15 +12,15 @@ at import time, so adding a word here is enough to teach the tagger about it.
 
 from __future__ import annotations
 
-NUMBER_WORDS: dict[str, int] = {
+NUMBER_WORDS: dict[str, float] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2, "a": 1, "an": 1,
-    "a single": 1, "half a": 0, "one and a half": 0,
+    "a single": 1, "half a": 0.5, "half an": 0.5, "one and a half": 1.5,
 }
-"""Words for exact counts (``0`` marks fractions we do not normalise exactly)."""
+"""Words for exact counts ("half a year" is 0.5 years)."""
 
 VAGUE_COUNTS: tuple[str, ...] = (
     "a few", "few", "several", "some", "many", "a number of", "numerous", "dozens of", "hundreds of",

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from geotimeline.errors import GazetteerError
 from geotimeline.geocoding.base import Geocoder
-from geotimeline.geocoding.index_build import PARENT_ONLY, build_index
+from geotimeline.geocoding.index_build import ABBREVIATION, PARENT_ONLY, build_index
 from geotimeline.geocoding.names import fold
 from geotimeline.models import Candidate
 from geotimeline.settings import Settings
@@ -60,7 +60,7 @@ class Gazetteer(Geocoder):
         self._prefix: dict[str, bool] = {}
         self._demonym: dict[str, tuple[str, str] | None] = {}
         self._stop: dict[str, bool] = {}
-        self._admin: dict[tuple[str, str], tuple | None] = {}
+        self._admin: dict[tuple[str, str], object] = {}
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, progress: bool = True) -> Gazetteer:
@@ -69,6 +69,7 @@ class Gazetteer(Geocoder):
         path = settings.gazetteer_path
         if not path.exists():
             build_index(path, progress=progress)
+            _remove_stale(path)
         return cls(path)
 
     def close(self) -> None:
@@ -89,18 +90,31 @@ class Gazetteer(Geocoder):
             raise GazetteerError(f"gazetteer query failed ({self.path}): {exc}") from exc
 
     def rows(self, key: str, *, parent: bool = False) -> tuple[tuple, ...]:
-        """All index rows for a folded ``key``, best prior first (``parent`` adds parent-only names)."""
+        """All index rows for a folded ``key``, best prior first (``parent`` adds parent-only names).
+
+        Columns: id, name, lat, lon, country, kind, population, source, geonameid, admin1, admin2,
+        prior, and the name's flag (see :mod:`~geotimeline.geocoding.index_build`).
+        """
         memo = (key, parent)
         hit = self._rows.get(memo)
         if hit is None:
             flag = "" if parent else f" AND n.flag != {PARENT_ONLY}"
             hit = tuple(self._query(
-                f"SELECT {_COLUMNS} FROM name n JOIN place p ON p.id = n.place "
+                f"SELECT {_COLUMNS}, n.flag FROM name n JOIN place p ON p.id = n.place "
                 f"WHERE n.key = ?{flag} ORDER BY p.prior DESC",
                 (key,),
             ))
             self._rows[memo] = hit
         return hit
+
+    def is_abbreviation(self, name: str) -> bool:
+        """True for curated abbreviations ("Calif.", "Ga.") whose period belongs to the name."""
+        key = fold(name)
+        memo = ("abbreviation", key)
+        if memo not in self._admin:
+            self._admin[memo] = bool(self._query(
+                "SELECT 1 FROM name WHERE key = ? AND flag = ? LIMIT 1", (key, ABBREVIATION)))
+        return bool(self._admin[memo])
 
     def has_prefix(self, key: str) -> bool:
         """True when some multi-word name starts with the words of ``key``."""
@@ -147,6 +161,10 @@ class Gazetteer(Geocoder):
             return locations[0] if locations else None
         return locations
 
+    def meta(self) -> dict[str, str]:
+        """Facts about the index: when it was built, how long it took, how many places and names."""
+        return dict(self._query("SELECT key, value FROM meta", ()))
+
     def country_name(self, iso2: str) -> str:
         """The gazetteer's name for a country code ("RU" -> "Russia"); ``""`` when unknown."""
         if not iso2:
@@ -159,10 +177,28 @@ class Gazetteer(Geocoder):
         row = self._admin[memo]
         return row[1] if row else ""
 
+    def neighbours(self, iso2: str) -> frozenset[str]:
+        """ISO codes of the countries bordering ``iso2``."""
+        memo = ("neighbours", iso2)
+        if memo not in self._admin:
+            self._admin[memo] = frozenset(r[0] for r in self._query(
+                "SELECT other FROM neighbour WHERE country = ?", (iso2,)))
+        return self._admin[memo]  # type: ignore[return-value]
+
     def country(self, iso2: str) -> Candidate | None:
         self.country_name(iso2)
         row = self._admin.get(("country", iso2))
         return _candidate(row) if row else None
+
+
+def _remove_stale(current: Path) -> None:
+    """Delete indexes built from older sources: a changed source gives a new file name."""
+    for old in current.parent.glob("gazetteer-v*.sqlite"):
+        if old != current:
+            try:
+                old.unlink()
+            except OSError:
+                pass  # in use elsewhere or already gone: harmless, it is only a cache
 
 
 def _candidate(row: tuple) -> Candidate:

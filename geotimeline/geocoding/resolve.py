@@ -2,11 +2,16 @@
 
 Each candidate's score adds up evidence that generalises across texts::
 
-    score = prior (feature kind + log population)
-          + country / region of the candidate named elsewhere in the document
-            ("Khasan" in an article about Russia; "Russian town of Khasan")
+    score = prior (feature kind + log population, from the index)
+          + its country's share of the document's other places; a bordering country's share
+          + its first-level region / county named or implied elsewhere ("Edgar County" -> Paris, Ill.)
+          + demonym just before ("the Russian town of Khasan")
           + "X, Y" parent match ("Springfield, Ill.", "Paris, Texas")
-          + closeness to the other places of the document (second pass)
+          + closeness to the other places' best readings
+
+A name never votes for its own reading. The context is computed twice: first from every
+name's best prior reading, then from the first pass's answers (so "Gainesville" read as the
+Georgia town lends Georgia to the rest of the document).
 
     >>> from geotimeline.geocoding.gazetteer import Gazetteer
     >>> from geotimeline.extract.places import find_places
@@ -26,7 +31,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from geotimeline.geocoding.gazetteer import Gazetteer
 from geotimeline.geocoding.names import fold
@@ -34,11 +39,17 @@ from geotimeline.models import Candidate, PlaceMention
 
 __all__ = ["Resolution", "resolve"]
 
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 20
+SECOND_PASS = 8
+"""Candidates rescored in the second pass."""
+KIND_ADJUST: dict[str, float] = {}
+"""Added to the index prior by feature kind, at resolution time."""
 ALTERNATIVES = 5
 
 W_COUNTRY = 3.0
 """Candidate lies in a country named (or implied by a demonym) in the document."""
+W_NEIGHBOUR = 1.5
+"""Candidate lies in a country bordering one named in the document."""
 W_ADMIN1 = 2.6
 """Candidate lies in a first-level region named in the document."""
 W_ADMIN2 = 3.0
@@ -92,7 +103,7 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         key = fold(m.query)
         entry = names.get(key)
         if entry is None:
-            entry = names[key] = _Name(key, gazetteer.rows(key)[:MAX_CANDIDATES], [], set(), set())
+            entry = names[key] = _Name(key, _lookup(key, gazetteer)[:MAX_CANDIDATES], [], set(), set())
         entry.mentions.append(idx)
         parent = _parent_of(mentions, idx, text)
         if parent is not None:
@@ -110,8 +121,18 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
                             key=lambda sr: -sr[0])
     anchors = {key: ranked[0][1] for key, ranked in first.items() if ranked}
 
+    # Second pass: context from the first pass's readings, plus closeness to them.
+    context = _document_context(names, first)
+    second: dict[str, list[tuple[float, tuple]]] = {}
+    for key, entry in names.items():
+        countries, admin1s, admin2s = context.without(key)
+        # Only the first pass's leaders can win now: the context moved, the priors did not.
+        leaders = [r for _, r in first[key][:SECOND_PASS]]
+        second[key] = sorted(((_score(r, entry, countries, admin1s, admin2s, gazetteer), r) for r in leaders),
+                             key=lambda sr: -sr[0]) + first[key][SECOND_PASS:]
+
     final: dict[str, list[tuple[float, tuple]]] = {}
-    for key, ranked in first.items():
+    for key, ranked in second.items():
         if len(ranked) <= 1:
             final[key] = ranked
             continue
@@ -131,7 +152,7 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         peak = top[0][0]
         weights = [math.exp(s - peak) for s, _ in ranked[:MAX_CANDIDATES]]
         confidence = weights[0] / sum(weights)
-        alts = tuple(replace(_candidate(r), score=round(s, 3)) for s, r in top)
+        alts = tuple(_candidate(r, round(s, 3)) for s, r in top)
         per_key[key] = (alts[0], alts, round(confidence, 3))
     for m in mentions:
         best, alts, conf = per_key[fold(m.query)]
@@ -139,9 +160,23 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
     return out
 
 
-def _candidate(row: tuple) -> Candidate:
+_FEATURE_TAIL = ("county", "parish", "township", "borough", "district", "river", "creek", "valley", "canyon",
+                 "basin", "bay", "island", "islands", "mountains", "region", "province")
+
+
+def _lookup(key: str, gaz: Gazetteer) -> tuple[tuple, ...]:
+    """Index rows for ``key``; for an unknown "X River" / "X Township", the rows of X."""
+    rows = gaz.rows(key)
+    if not rows and " " in key:
+        head, _, tail = key.rpartition(" ")
+        if tail in _FEATURE_TAIL:
+            rows = gaz.rows(head)
+    return rows
+
+
+def _candidate(row: tuple, score: float) -> Candidate:
     return Candidate(name=row[1], lat=row[2], lon=row[3], country=row[4], kind=row[5], population=row[6],
-                     source=row[7], geonameid=row[8])
+                     source=row[7], geonameid=row[8], score=score)
 
 
 def _parent_of(mentions: Sequence[PlaceMention], idx: int, text: str) -> PlaceMention | None:
@@ -178,8 +213,11 @@ class _Context:
     admin1s: dict[str, Counter[tuple[str, str]]]
     admin2s: dict[str, Counter[tuple[str, str, str]]]
 
-    def without(self, key: str) -> tuple[dict[str, float], Counter[tuple[str, str]], Counter[tuple[str, str, str]]]:
-        """Evidence from every name but ``key``: a name must not vote for its own reading."""
+    def without(self, key: str) -> tuple[dict[str, float], _Minus, _Minus]:
+        """Evidence from every name but ``key``: a name must not vote for its own reading.
+
+        Returns country *shares* (0..1) and region weights, as read-only mappings.
+        """
         if not hasattr(self, "_totals"):
             totals: tuple[Counter, Counter, Counter] = (Counter(), Counter(), Counter())
             for k in self.countries:
@@ -187,19 +225,34 @@ class _Context:
                 totals[1].update(self.admin1s[k])
                 totals[2].update(self.admin2s[k])
             self._totals = totals
-        countries, admin1s, admin2s = (t.copy() for t in self._totals)
-        countries.subtract(self.countries[key])
-        admin1s.subtract(self.admin1s[key])
-        admin2s.subtract(self.admin2s[key])
-        total = sum(w for w in countries.values() if w > 0) or 1.0
-        return {cc: w / total for cc, w in countries.items()}, admin1s, admin2s
+        own = self.countries[key]
+        total = (sum(self._totals[0].values()) - sum(own.values())) or 1.0
+        shares = _Minus(self._totals[0], own, total)
+        countries = {cc: shares.get(cc) for cc in self._totals[0]}
+        return ({cc: v for cc, v in countries.items() if v > 0}, _Minus(self._totals[1], self.admin1s[key]),
+                _Minus(self._totals[2], self.admin2s[key]))
 
 
-def _document_context(names: dict[str, _Name]) -> _Context:
+class _Minus:
+    """``(total - own) / scale`` per key, without copying the counters."""
+
+    __slots__ = ("total", "own", "scale")
+
+    def __init__(self, total: Counter, own: Counter, scale: float = 1.0) -> None:
+        self.total, self.own, self.scale = total, own, scale
+
+    def get(self, key: object, default: float = 0.0) -> float:
+        value = self.total.get(key, 0.0) - self.own.get(key, 0.0)
+        return value / self.scale if value > 0 else default
+
+
+def _document_context(names: dict[str, _Name],
+                      ranked: dict[str, list[tuple[float, tuple]]] | None = None) -> _Context:
     """Countries, first- and second-level regions the document names, with weights.
 
-    Countries and regions named outright count fully; a city counts for its country and region
-    only when its most likely reading is far more probable than the next one.
+    Each name votes with its best reading: by prior, or by the scores of an earlier pass
+    (``ranked``). Countries and regions named outright count fully; a city counts for its
+    country and region only when its reading is clearly better than the next one.
     """
     ctx = _Context({}, {}, {})
     for key, entry in names.items():
@@ -211,9 +264,14 @@ def _document_context(names: dict[str, _Name]) -> _Context:
             countries[hint] += 1.0
         if not entry.rows:
             continue
-        top = entry.rows[0]
+        if ranked is not None and ranked.get(key):
+            scored = ranked[key]
+            top = scored[0][1]
+            clear = len(scored) == 1 or scored[0][0] - scored[1][0] > 1.0
+        else:
+            top = entry.rows[0]
+            clear = len(entry.rows) == 1 or top[11] - entry.rows[1][11] > 1.0
         weight = len(entry.mentions) ** 0.5
-        clear = len(entry.rows) == 1 or top[11] - entry.rows[1][11] > 1.0
         share = 1.0 if clear else 0.5
         if top[5] == "country":
             countries[top[4]] += weight
@@ -231,12 +289,16 @@ def _document_context(names: dict[str, _Name]) -> _Context:
     return ctx
 
 
-def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: Counter[tuple[str, str]],
-           admin2s: Counter[tuple[str, str, str]], gaz: Gazetteer) -> float:
+def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minus, admin2s: _Minus,
+           gaz: Gazetteer) -> float:
     kind, country = row[5], row[4]
-    score = row[11]
+    score = row[11] + KIND_ADJUST.get(kind, 0.0)
     if country and kind != "country":
         score += W_COUNTRY * countries.get(country, 0.0)
+    if country:
+        neighbours = gaz.neighbours(country)
+        share = sum(v for cc, v in countries.items() if cc in neighbours)
+        score += W_NEIGHBOUR * min(1.0, share)
     if kind != "country":
         score += W_ADMIN1 * min(1.0, admin1s.get((country, fold(row[9])), 0.0))
     if kind not in ("country", "admin1") and row[10]:

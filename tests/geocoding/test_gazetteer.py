@@ -169,8 +169,13 @@ def test_open_builds_when_missing_and_errors_are_translated(tmp_path: Path, sour
     settings = Settings(cache_dir=str(tmp_path / "cache"))
     monkeypatch.setattr(module, "build_index",
                         lambda path, progress=True: build_index(path, progress=False, sources=sources))
+    stale = settings.gazetteer_path.parent / "gazetteer-v1-000000000000.sqlite"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"old")
     gaz = Gazetteer.open(settings)
     assert settings.gazetteer_path.exists()
+    assert not stale.exists()  # an index of older sources is removed once the new one is in place
+    assert int(gaz.meta()["places"]) > 10
     assert not list(settings.gazetteer_path.parent.glob("*.tmp"))  # atomic: no leftovers
     assert gaz.is_known("Moscow")
 

@@ -1,0 +1,99 @@
+"""Toponym recognition on the real gazetteer index: spans, names, metonyms, rejections."""
+
+from __future__ import annotations
+
+import pytest
+
+from geotimeline.extract.places import find_places
+from geotimeline.settings import SAMPLE_ARTICLE
+
+
+def _spans(text: str, gazetteer, **kw) -> list[str]:
+    mentions = find_places(text, gazetteer, **kw)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+    return [m.text for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kim arrived in Vladivostok on Saturday.", ["Vladivostok"]),
+        ("He flew from New York to Los Angeles.", ["New York", "Los Angeles"]),
+        ("Russia's Foreign Ministry said so.", ["Russia"]),
+        ("The shooting happened in Springfield, Ill., on Monday.", ["Springfield", "Ill."]),
+        ("She grew up in Paris, Texas, and moved away.", ["Paris", "Texas"]),
+        ("Officials in Rapides Parish met on Friday.", ["Rapides Parish"]),
+        ("Floods hit Primorsky Krai and Karnataka.", ["Primorsky Krai", "Karnataka"]),
+        ("He climbed Mount Paektu last year.", ["Mount Paektu"]),
+        ("The U.S. and the Soviet Union signed it.", ["U.S.", "Soviet Union"]),
+        ("President Lincoln spoke in Washington.", ["Washington"]),
+        ("Vladimir Putin met Kim Jong-il in Moscow.", ["Moscow"]),
+        ("Paris Hilton was not in Paris.", ["Paris"]),
+        ("Mr. Austin said the plan was fine.", []),
+        ("It was not clear. Will the train arrive?", []),
+        ("They live on Main Street in Gainesville, Ga.", ["Gainesville", "Ga."]),
+        ("Residents of Northeast Georgia were warned.", ["Georgia"]),
+        ("A 2000 Ford Taurus was found in Dallas.", ["Dallas"]),
+        ("The Russian town of Khasan is on the border.", ["Khasan"]),
+        ("Food shortages worsen in North Korea.", ["North Korea"]),
+        ("Egyptian-US talks began in Athens-Clarke County.", ["US", "Athens-Clarke County"]),
+        ("The FBI's Atlanta office and the Florida Highway Patrol", ["Atlanta", "Florida"]),
+        ("Ms. Moayyad spoke only French when she moved to Arlington.", ["Arlington"]),
+        ("Trash was found along the Kanawha River near Charleston.", ["Kanawha River", "Charleston"]),
+        ("The Dublin City Council and Ohio State University met.", ["Dublin", "Ohio"]),
+    ],
+)
+def test_spans(gazetteer, text: str, expected: list[str]) -> None:
+    assert _spans(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Russian town of Khasan", [("Russian", "Russia"), ("Khasan", "")]),
+        ("North Korean leader Kim", [("North Korean", "North Korea")]),
+    ],
+)
+def test_demonyms_only_on_request(gazetteer, text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_places(text, gazetteer, demonyms=True)
+    assert [(m.text, m.name) for m in found] == expected
+    assert all(m.text != "Russian" for m in find_places(text, gazetteer))
+
+
+def test_possessive_span_excludes_the_s(gazetteer) -> None:
+    text = "Russia\u2019s Far East and China's border."
+    names = [(m.text, m.query) for m in find_places(text, gazetteer)]
+    assert ("Russia", "Russia") in names and ("China", "China") in names
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "metonym"),
+    [
+        ("Moscow would send 50,000 metric tons of grain.", "Moscow", True),
+        ("Washington said the talks had failed.", "Washington", True),
+        ("Beijing warned against the sale.", "Beijing", True),
+        ("Kim travelled to Moscow by train.", "Moscow", False),
+        ("Beijing is a large city.", "Beijing", False),
+    ],
+)
+def test_metonymy(gazetteer, text: str, place: str, metonym: bool) -> None:
+    found = {m.text: m.metonym for m in find_places(text, gazetteer)}
+    assert found[place] is metonym
+
+
+def test_seed_article(gazetteer) -> None:
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    found = find_places(text, gazetteer)
+    names = {m.text for m in found}
+    assert {"Russia", "Khasan", "Vladivostok", "Moscow", "Pyongyang", "Mount Paektu", "North Korea"} <= names
+    assert not names & {"Kim", "Dmitry", "Medvedev", "Putin", "Vladimir", "Richard", "Joanna"}
+    assert any(m.text == "Moscow" and m.metonym for m in found)
+    assert any(m.text == "Moscow" and not m.metonym for m in found)
+
+
+def test_empty_text(gazetteer) -> None:
+    assert find_places("", gazetteer) == []
+    assert find_places("no capitals here at all.", gazetteer) == []

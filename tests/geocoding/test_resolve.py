@@ -1,0 +1,86 @@
+"""Toponym resolution with document context, on the real gazetteer index."""
+
+from __future__ import annotations
+
+import pytest
+from geopy.distance import geodesic
+
+from geotimeline.extract.places import find_places
+from geotimeline.geocoding.resolve import Resolution, resolve
+from geotimeline.models import PlaceMention
+from geotimeline.settings import SAMPLE_ARTICLE
+
+
+def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
+    return {r.mention.text: r for r in resolve(find_places(text, gazetteer), text, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "point", "km"),
+    [
+        ("Kim arrived by train in the Russian town of Khasan, close to the North Korean border.",
+         "Khasan", (42.43, 130.64), 30),
+        ("Russia sent grain. Kim travelled to Moscow by train.", "Moscow", (55.75, 37.62), 30),
+        ("He met Putin in the port city of Vladivostok.", "Vladivostok", (43.12, 131.89), 30),
+        ("North Korea says he was born at a sacred peak known as Mount Paektu.", "Mount Paektu", (41.99, 128.08), 30),
+        ("The crash happened near Springfield, Ill., on Monday.", "Springfield", (39.80, -89.64), 30),
+        ("The crash happened near Springfield, Mo., on Monday.", "Springfield", (37.22, -93.30), 30),
+        ("She grew up in Paris, Texas.", "Paris", (33.66, -95.56), 30),
+        ("Paris is the capital of France.", "Paris", (48.86, 2.35), 30),
+        ("The University of Idaho is in Moscow, Idaho.", "Moscow", (46.73, -117.00), 30),
+        ("Police in Alexandria and Pineville, in Rapides Parish, Louisiana, arrested two men.",
+         "Alexandria", (31.31, -92.45), 30),
+        ("Gainesville police said Hall County deputies and Atlanta officers helped.", "Gainesville",
+         (34.30, -83.82), 30),
+        ("Volunteers cleaned the banks of the Kanawha River in Charleston, W.Va.", "Kanawha River",
+         (38.3, -81.6), 100),
+    ],
+)
+def test_resolution(gazetteer, text: str, name: str, point: tuple[float, float], km: float) -> None:
+    r = _resolved(text, gazetteer)[name]
+    assert r.best is not None
+    assert geodesic((r.best.lat, r.best.lon), point).km < km, r.alternatives
+    assert r.alternatives[0] == r.best
+    assert 0 < r.confidence <= 1
+    assert [a.score for a in r.alternatives] == sorted((a.score for a in r.alternatives), reverse=True)
+
+
+def test_unknown_name_is_kept_and_does_not_break_the_rest(gazetteer) -> None:
+    text = "Kim went from Qwzxville to Vladivostok."
+    mentions = [PlaceMention(14, 24, "Qwzxville"), *find_places(text, gazetteer)]
+    results = resolve(mentions, text, gazetteer)
+    assert [r.mention.text for r in results] == ["Qwzxville", "Vladivostok"]
+    assert results[0].best is None and results[0].alternatives == () and results[0].confidence == 0
+    assert results[1].best is not None and results[1].best.country == "RU"
+
+
+def test_one_sense_per_document(gazetteer) -> None:
+    text = "Paris, Texas, is small. Paris has a water tower."
+    results = resolve(find_places(text, gazetteer), text, gazetteer)
+    paris = {(r.best.lat, r.best.lon) for r in results if r.mention.text == "Paris"}
+    assert len(paris) == 1
+
+
+def test_seed_article_places(gazetteer) -> None:
+    """Every literal place within 30 km (regions/countries within 800 km), nothing on another continent."""
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    truth = {
+        "Khasan": ((42.43, 130.64), 30), "Vladivostok": ((43.12, 131.89), 30), "Moscow": ((55.75, 37.62), 30),
+        "Pyongyang": ((39.03, 125.75), 30), "Mount Paektu": ((41.99, 128.08), 30), "Beijing": ((39.91, 116.40), 30),
+        "Russia": ((61.5, 105.3), 800), "North Korea": ((40.3, 127.5), 800), "China": ((35.9, 104.2), 800),
+        "Siberia": ((60.0, 105.0), 800),
+    }
+    results = resolve(find_places(text, gazetteer), text, gazetteer)
+    seen = set()
+    for r in results:
+        assert r.best is not None, r.mention
+        assert 20 < r.best.lon < 180 and 0 < r.best.lat < 80, r  # Asia / Europe only
+        if r.mention.text in truth:
+            point, km = truth[r.mention.text]
+            assert geodesic((r.best.lat, r.best.lon), point).km < km, r
+            seen.add(r.mention.text)
+    assert seen >= {"Khasan", "Vladivostok", "Moscow", "Pyongyang", "Mount Paektu", "Russia", "North Korea"}
+
+
+def test_empty(gazetteer) -> None:
+    assert resolve([], "", gazetteer) == []
