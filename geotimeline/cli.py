@@ -62,6 +62,15 @@ def _open_out(path: str | None) -> IO[str]:
         raise InputError(f"{path}: cannot write ({exc.strerror})") from exc
 
 
+def _write(path: str | None, text: str) -> None:
+    out = _open_out(path)
+    try:
+        out.write(text)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
 def _load_articles(files: Sequence[str], published: dt.date | None) -> tuple[list[Any], int]:
     from geotimeline.ingest import article_from_bytes, load_article
 
@@ -120,12 +129,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         text = json.dumps(story_to_geojson(story), ensure_ascii=False, indent=2) + "\n"
     else:
         text = story_to_json(story) + "\n"
-    out = _open_out(args.output)
-    try:
-        out.write(text)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    _write(args.output, text)
     return EXIT_BAD_INPUT if failures else EXIT_OK
 
 
@@ -136,12 +140,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if story is None:
         return EXIT_BAD_INPUT
     html = export_html(story, title=args.title)
-    out = _open_out(args.output)
-    try:
-        out.write(html)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    _write(args.output, html)
     if args.output and args.output != "-":
         print(f"geotimeline: wrote {args.output} ({len(html.encode()) // 1024} KiB)", file=sys.stderr)
     return EXIT_BAD_INPUT if failures else EXIT_OK
