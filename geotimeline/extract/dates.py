@@ -1064,6 +1064,10 @@ def n_year_ref(m: re.Match[str], ctx: _Context) -> _Val | None:
         return _Val("DURATION", "P1Y")  # "for the year ended March 31": a twelve-month span, not a calendar year
     if unit == "quarter":
         return _apply_rel_unit(ctx.anchor, "quarter", -1)
+    if unit == "week" and ctx.anchor.weekday() >= 5 and ctx.tense() == "future":
+        # Said at the weekend of something still to come ("is due to take place during the week"):
+        # the ISO week is nearly over, so the coming one is meant.
+        return _apply_rel_unit(ctx.anchor, unit, 1)
     return _apply_rel_unit(ctx.anchor, unit, 0)
 
 

@@ -34,6 +34,8 @@ CASES = [
     ("The minister arrived on Friday.", DW, "Friday", "DATE", "2011-08-19"),
     ("The vote is scheduled for Tuesday.", DW, "Tuesday", "DATE", "2011-08-23"),
     ("Police said on Sunday that two men died.", DW, "Sunday", "DATE", "2011-08-21"),
+    ("A meeting is due to take place during the week.", DW, "the week", "DATE", "2011-W34"),
+    ("Sales rose during the week.", DW, "the week", "DATE", "2011-W33"),
     ("The plan was announced last Friday.", DW, "last Friday", "DATE", "2011-08-19"),
     ("See you next Friday.", DW, "next Friday", "DATE", "2011-08-26"),
     ("Protesters gathered Friday night.", DW, "Friday night", "TIME", "2011-08-19TNI"),
