@@ -62,9 +62,7 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-") or "place"
 
 
-def _apply_overrides(
-    items: list[_Resolved], settings: Settings, gazetteer: Gazetteer
-) -> list[_Resolved]:
+def _apply_overrides(items: list[_Resolved], settings: Settings) -> list[_Resolved]:
     """User corrections first; then, when enabled, an online geocoder for what stayed unsure."""
     from geotimeline.geocoding.cache import Corrections
 
@@ -157,7 +155,7 @@ def build_story(
         mentions = find_places(article.body, gazetteer)
         for r in resolve(mentions, article.body, gazetteer):
             resolved.append(_Resolved(article, r, r.best, r.best.source if r.best else "", r.confidence))
-    resolved = _apply_overrides(resolved, settings, gazetteer)
+    resolved = _apply_overrides(resolved, settings)
 
     places: dict[tuple[str, float, float], Place] = {}
     ids: dict[str, tuple[str, float, float]] = {}

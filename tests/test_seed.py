@@ -94,5 +94,5 @@ def test_train_journeys(seed_story) -> None:
         assert journey.legs[0].routed
 
 
-def test_no_unresolved_surprises(seed_story) -> None:
+def test_seed_has_publication_date_and_no_warnings(seed_story) -> None:
     assert not seed_story.warnings

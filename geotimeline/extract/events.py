@@ -199,7 +199,8 @@ def extract_events(
     calendar = [d for d in dates if d.type in ("DATE", "TIME") and d.date is not None]
     durations = [d for d in dates if d.type == "DURATION"]
     drafts: list[_Draft] = []
-    for s_start, s_end in sentences(text):
+    spans = sentences(text)
+    for s_start, s_end in spans:
         sentence = text[s_start:s_end]
         s_dates = [d for d in calendar if s_start <= d.start < s_end]
         s_places = [(m, pid) for m, pid in places if s_start <= m.start < s_end]
@@ -216,7 +217,7 @@ def extract_events(
             lo, hi = bounds[i]
             refs = [ref for ref in s_places if lo <= ref[0].start - s_start < hi]
             drafts.append(_draft(text, s_start, s_end, d, refs, point_like, article.published, bounds[i]))
-    drafts = _spans_from_durations(drafts, durations, text)
+    drafts = _spans_from_durations(drafts, durations, text, spans)
     return _to_events(article, _merge(drafts, article.published, countries or {}))
 
 
@@ -255,17 +256,18 @@ def _draft(
     )
 
 
-def _spans_from_durations(drafts: list[_Draft], durations: Sequence[DateMention], text: str) -> list[_Draft]:
+def _spans_from_durations(
+    drafts: list[_Draft], durations: Sequence[DateMention], text: str, spans: Sequence[tuple[int, int]]
+) -> list[_Draft]:
     """'The visit, expected to last about a week' turns the visit's start into a span."""
     out = list(drafts)
     for dur in durations:
         delta = _duration(dur.value)
         if delta is None:
             continue
-        sentence_start = next((s for s, e in sentences(text) if s <= dur.start < e), None)
-        if sentence_start is None:
+        sentence_start, s_end = next(((s, e) for s, e in spans if s <= dur.start < e), (None, None))
+        if sentence_start is None or s_end is None:
             continue
-        s_end = next(e for s, e in sentences(text) if s == sentence_start)
         sentence = text[sentence_start:s_end]
         if not (_SPAN_NOUN.search(sentence) and re.search(r"\b(last|lasting|run|take)\b", sentence, re.I)):
             continue
