@@ -26,7 +26,7 @@ from geotimeline.settings import SAMPLE_ARTICLE, Settings
 from geotimeline.story import build_story
 from geotimeline.views.export import export_html
 from geotimeline.views.map import build_map
-from geotimeline.views.timeline import build_timeline, date_label
+from geotimeline.views.timeline import build_timeline, date_label, selected_event
 
 SAMPLE_PUBLISHED = dt.date(2011, 8, 21)
 SOURCES = ("Sample article (DW, Kim in Russia)", "Paste text", "Upload files")
@@ -74,6 +74,12 @@ def story_key(articles: Sequence[Article]) -> str:
 
 def step(delta: int, count: int) -> None:
     st.session_state.event_index = min(max(st.session_state.event_index + delta, 0), count - 1)
+
+
+def go_to_clicked(chart_key: str, event_ids: tuple[str, ...]) -> None:
+    index = selected_event(st.session_state.get(chart_key), event_ids)
+    if index is not None:
+        st.session_state.event_index = index
 
 
 def sidebar() -> tuple[str, dt.date | None]:
@@ -189,7 +195,12 @@ def main() -> None:
         st_folium(build_map(story, current=current), key=f"map-{key}-{index}", height=520,
                   use_container_width=True, returned_objects=[])
     with timeline_col:
-        st.plotly_chart(build_timeline(story, current=current), key=f"timeline-{key}-{index}")
+        # Clicking a point makes it the current event; the key changes with the step, so the old
+        # selection does not linger after Previous/Next.
+        chart_key = f"timeline-{key}-{index}"
+        event_ids = tuple(e.id for e in story.events)
+        st.plotly_chart(build_timeline(story, current=current), key=chart_key, selection_mode="points",
+                        on_select=lambda: go_to_clicked(chart_key, event_ids))
 
     left, right = st.columns(2)
     left.download_button("Download HTML map", data=cached_export(key, story), file_name="geotimeline.html",

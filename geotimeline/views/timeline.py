@@ -19,6 +19,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import textwrap
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -162,3 +164,24 @@ def build_timeline(story: Story, *, current: str | None = None) -> go.Figure:
         clickmode="event",
     )
     return fig
+
+
+def selected_event(selection: Mapping[str, Any] | None, event_ids: Sequence[str]) -> int | None:
+    """Index in ``event_ids`` of the event behind the first clicked point of a timeline selection.
+
+    ``selection`` is the state a dashboard receives for a clicked chart (``{"selection": {"points":
+    [...]}}``, Streamlit's shape). Points carry their event id as ``customdata``, either bare or as a
+    one-item list depending on the front end; span bars carry none and are skipped. ``None`` when the
+    click hit nothing that is an event of this story (a stale selection from another article).
+    """
+    if not isinstance(selection, Mapping):
+        return None
+    inner = selection.get("selection")
+    points = inner.get("points", []) if isinstance(inner, Mapping) else []
+    for point in points:
+        data = point.get("customdata") if isinstance(point, Mapping) else None
+        if isinstance(data, (list, tuple)):
+            data = data[0] if data else None
+        if isinstance(data, str) and data in event_ids:
+            return list(event_ids).index(data)
+    return None

@@ -94,6 +94,37 @@ def test_dashboard_shows_map_timeline_and_steps(context: tuple[object, object], 
     assert card_text(page) == before
 
 
+def test_clicking_a_timeline_point_makes_it_the_current_event(context: tuple[object, object],
+                                                              dashboard_url: str) -> None:
+    ctx, _ = context
+    page = ctx.new_page()  # type: ignore[attr-defined]
+    page.goto(dashboard_url)
+    page.get_by_text(INDICATOR).first.wait_for(timeout=LOAD_MS)
+    assert indicator(page)[0] == 1
+    before = card_text(page)
+    page.locator(".js-plotly-plot .scatterlayer .trace path.point").first.wait_for(timeout=LOAD_MS)
+    # Every point but the current one's star (the last trace); Plotly picks the point nearest the
+    # pointer, so a click at a point's centre selects that event.
+    points = page.locator(".js-plotly-plot .scatterlayer .trace:not(:last-child) path.point")
+    target = None
+    for i in range(points.count()):
+        box = points.nth(i).bounding_box()
+        star = page.locator(".js-plotly-plot .scatterlayer .trace").last.locator("path.point").first.bounding_box()
+        if box and star and abs(box["x"] - star["x"]) + abs(box["y"] - star["y"]) > 20:
+            target = box
+            break
+    assert target is not None, "the sample's timeline has more than one event point"
+    page.mouse.move(target["x"] + target["width"] / 2, target["y"] + target["height"] / 2)
+    page.mouse.click(target["x"] + target["width"] / 2, target["y"] + target["height"] / 2)
+    page.wait_for_function(
+        "() => { const m = [...document.querySelectorAll('p')].map(p => p.innerText.match(/^Event (\\d+) of/))"
+        ".find(Boolean); return m && m[1] !== '1'; }",
+        timeout=LOAD_MS,
+    )
+    assert indicator(page)[0] != 1
+    expect(page.locator(".st-key-event_card").first).not_to_have_text(before, timeout=LOAD_MS)
+
+
 def test_exported_page_renders_markers_routes_and_timeline(context: tuple[object, object], tmp_path: Path) -> None:
     ctx, log = context
     text = SAMPLE_ARTICLE.read_text(encoding="utf-8")

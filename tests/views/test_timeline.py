@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pytest
 
 from geotimeline.models import Event, Story
-from geotimeline.views.timeline import build_timeline, date_label, event_lanes
+from geotimeline.views.timeline import build_timeline, date_label, event_lanes, selected_event
 
 
 def traces(fig: go.Figure) -> dict[str, go.Scatter]:
@@ -110,3 +110,20 @@ def _event(granularity: str, date: dt.date | None, end: dt.date | None = None) -
 )
 def test_date_label(event: Event, label: str) -> None:
     assert date_label(event) == label
+
+
+@pytest.mark.parametrize(
+    ("selection", "expected"),
+    [
+        ({"selection": {"points": [{"customdata": "e2"}]}}, 1),
+        ({"selection": {"points": [{"customdata": ["e3"]}]}}, 2),
+        # a span bar (no customdata) under the click, then the event's point
+        ({"selection": {"points": [{"x": "2011-08-20"}, {"customdata": "e1"}]}}, 0),
+        ({"selection": {"points": []}}, None),
+        ({"selection": {"points": [{"customdata": "other-story"}]}}, None),
+        (None, None),
+        ({}, None),
+    ],
+)
+def test_selected_event_reads_the_clicked_point(selection: object, expected: int | None) -> None:
+    assert selected_event(selection, ("e1", "e2", "e3")) == expected  # type: ignore[arg-type]
