@@ -83,19 +83,26 @@ def build_journeys(
         stop_modes: list[Mode] = []
         for e in trip:
             assert e.destination is not None
+            # A stated origin ("flew from Washington", "left Kyiv") is a stop of its own when the trip
+            # is not already there; it reaches the first leg's start or bridges a gap between legs.
+            if e.origin in by_id and e.origin != e.destination and (not stops or stops[-1] != e.origin):
+                stops.append(e.origin)
+                stop_modes.append("unknown")
             if not stops or stops[-1] != e.destination:
                 stops.append(e.destination)
                 stop_modes.append(e.mode)
         mode: Mode = next((m for m in stop_modes if m != "unknown"), "unknown")
-        inferred_origin = home is not None and stops[0] != home.id
+        inferred_origin = home is not None and stops[0] != home.id and trip[0].origin not in by_id
         if inferred_origin:
             assert home is not None
             stops.insert(0, home.id)
             stop_modes.insert(0, mode)
-        legs = []
+        legs: list[Leg] = []
         for k in range(1, len(stops)):
             a, b = by_id[stops[k - 1]], by_id[stops[k]]
-            leg_mode: Mode = stop_modes[k] if stop_modes[k] != "unknown" else mode
+            # A leg whose sentence names no mode goes on as the previous leg went ("boarded a train at
+            # Przemysl ... arrived in Kyiv"); the first one takes the trip's first stated mode.
+            leg_mode: Mode = stop_modes[k] if stop_modes[k] != "unknown" else legs[-1].mode if legs else mode
             geometry, length, routed = router(a.latlon, b.latlon, leg_mode)
             legs.append(
                 Leg(

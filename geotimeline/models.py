@@ -153,6 +153,8 @@ class Event:
     """True when the sentence describes movement (arrive, travel, visit ...)."""
     destination: str | None = None
     """Place id the movement is towards, when the sentence says so."""
+    origin: str | None = None
+    """Place id the movement starts from ("flew from Washington", "left Kyiv"), when the sentence says so."""
     actor: str = ""
     """Who the event is about, when known ("Kim Jong-il")."""
 

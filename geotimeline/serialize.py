@@ -70,6 +70,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "status": e.status,
         "travel": e.travel,
         "destination": e.destination,
+        "origin": e.origin,
         "actor": e.actor,
     }
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from geotimeline.journeys import build_journeys
 from geotimeline.models import Event, LatLon, Place
@@ -66,3 +67,22 @@ def test_real_router_follows_rails_for_trains() -> None:
     assert leg.routed
     assert 6000 < leg.length_km < 12000
     assert len(leg.geometry) > 10
+
+
+RZESZOW = Place("rzeszow", "Rzeszow", 50.04, 22.0, "PL")
+PRZEMYSL = Place("przemysl", "Przemysl", 49.78, 22.77, "PL")
+KYIV = Place("kyiv", "Kyiv", 50.45, 30.52, "UA")
+WASHINGTON = Place("washington", "Washington", 38.9, -77.04, "US")
+
+
+def test_stated_origin_starts_the_trip_and_unstated_modes_carry_on() -> None:
+    flight = replace(_event("e1", dt.date(2023, 2, 18), "rzeszow", mode="air"), origin="washington")
+    events = [
+        flight,
+        _event("e2", dt.date(2023, 2, 18), "przemysl", mode="train"),
+        _event("e3", dt.date(2023, 2, 20), "kyiv"),  # "arrived in Kyiv on Monday": no mode said
+    ]
+    (j,) = build_journeys(events, [WASHINGTON, RZESZOW, PRZEMYSL, KYIV], home=PYONGYANG, router=straight)
+    assert j.stops == ("washington", "rzeszow", "przemysl", "kyiv")
+    assert [leg.mode for leg in j.legs] == ["air", "train", "train"]
+    assert not any(leg.inferred for leg in j.legs)

@@ -37,6 +37,7 @@ _ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc",
     "corp", "co", "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.g", "i.e", "calif", "ariz", "fla", "mass", "wash",
 }
+_CLOCK_ABBREVIATIONS = {"a.m", "p.m"}
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 
 
@@ -49,6 +50,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
             word = re.search(r"([\w.]+)\s*$", text[start : m.start() + 1])
             token = (word.group(1) if word else "").rstrip(".").lower()
             if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+                continue
+            # "at 4:17 a.m. (0117 GMT) near ..." goes on; "at 4:17 a.m. Rescuers ..." is a new sentence.
+            if token in _CLOCK_ABBREVIATIONS and not re.match(r"[\"'“‘]?[A-Z]", text[m.end():m.end() + 2]):
                 continue
         end = m.start() + len(m.group().rstrip())
         if text[start:end].strip():
@@ -80,16 +84,23 @@ _SPEECH = re.compile(r"\b(said|says|announced|told|stated|reported|confirmed|dec
 
 TRAVEL = re.compile(
     r"\b(arriv\w*|travel\w*|visit\w*|trip|tour\w*|journey\w*|flew|fly|flies|flying|drove|driv(e|es|ing) to|"
-    r"sail\w*|depart\w*|left for|leav\w+ for|head(ed|ing|s)? (to|for)|went to|go(es|ing)? to|return\w*|came to|"
+    r"sail\w*|depart\w*|left for|leav\w+ for|head(ed|ing|s)? (to|for)|went (back |home )?(by \w+ )?to|go(es|ing)? to|return\w*|came to|"
     r"cross\w*|reach\w*|land\w*|met|meet\w*|talks|summit|stay\w*|stopp?\w* (in|at)|moved? to|fled|evacuat\w*)\b",
     re.I,
 )
 MODES: tuple[tuple[Mode, re.Pattern[str]], ...] = (
     ("train", re.compile(r"\b(by (train|rail)|aboard (a|the|his|an) (\w+ )?train|train (journey|trip|ride)|"
-                         r"(armou?red|special|private) train|railway|rail journey|(took|take|takes|taking) the train)\b", re.I)),
+                         r"(armou?red|special|private|overnight|night) train|railway|rail journey|"
+                         r"(took|take|takes|taking|board\w*|caught|catch\w*) (a|the|his|her|their|an) (\w+ )?train)\b", re.I)),
     ("air", re.compile(r"\b(flew|fly|flies|flying|flight|by (air|plane|jet|helicopter)|airlifted|landed at)\b", re.I)),
     ("sea", re.compile(r"\b(by (sea|ship|boat|ferry)|sailed|aboard (a|the) (ship|vessel|ferry|yacht))\b", re.I)),
     ("road", re.compile(r"\b(by (car|road|bus|motorcade|convoy)|drove|motorcade|convoy)\b", re.I)),
+)
+# The place just after these words is where a trip starts, not where it goes ("left Kyiv ... to Poland",
+# "from the border town of Przemysl"); a "to"/"for" in between hands over to the destination.
+_ORIGIN = re.compile(
+    r"\b(from|left|leaving|leaves|departed|departing|departs|out of)\s+((?!(?:to|for|towards|into|via)\b)[\w'’-]+\s+){0,4}$",
+    re.I,
 )
 _SPAN_NOUN = re.compile(r"\b(visit|trip|tour|stay|journey|talks|summit|mission)\b", re.I)
 
@@ -137,6 +148,7 @@ class _Draft:
     date: DateMention | None
     places: tuple[str, ...]
     destination: str | None
+    origin: str | None
     mode: Mode
     status: Status
     travel: bool
@@ -204,7 +216,7 @@ def extract_events(
         sentence = text[s_start:s_end]
         s_dates = [d for d in calendar if s_start <= d.start < s_end]
         s_places = [(m, pid) for m, pid in places if s_start <= m.start < s_end]
-        anchors = [d for d in s_dates if not _is_dateline(text, sentence, d)]
+        anchors = _carry_day([d for d in s_dates if not _is_dateline(text, sentence, d)])
         if not anchors:
             if not s_places:
                 continue
@@ -219,6 +231,23 @@ def extract_events(
             drafts.append(_draft(text, s_start, s_end, d, refs, point_like, article.published, bounds[i]))
     drafts = _spans_from_durations(drafts, durations, text, spans)
     return _to_events(article, _merge(drafts, article.published, countries or {}))
+
+
+# A time of day that names no day of its own; the tagger anchors it on the publication date.
+_BARE_PART_OF_DAY = re.compile(
+    r"(?i)(the\s+)?(early\s+|late\s+)?(overnight|morning|afternoon|evening|night|midnight|noon|midday|dawn|dusk)")
+
+
+def _carry_day(anchors: list[DateMention]) -> list[DateMention]:
+    """"Flew out late on Saturday and then took the overnight train": the night is Saturday's, not the
+    publication day's. A bare time of day after a dated expression in the same sentence takes its day."""
+    out: list[DateMention] = []
+    for d in anchors:
+        prev = out[-1] if out else None
+        if prev is not None and prev.date is not None and _BARE_PART_OF_DAY.fullmatch(d.text.strip()):
+            d = replace(d, value=prev.date.isoformat(), granularity="day", date=prev.date, end_date=prev.date)
+        out.append(d)
+    return out
 
 
 def _draft(
@@ -238,9 +267,16 @@ def _draft(
     travel = bool(TRAVEL.search(clause if date else sentence))
     place_ids = tuple(dict.fromkeys(pid for _, pid in refs))
     destination = None
+    origin = None
     if travel:
-        points = [pid for _, pid in refs if pid in point_like]
+        starts = {pid for m, pid in refs if _ORIGIN.search(text[max(s_start, m.start - 60):m.start])}
+        points = [pid for _, pid in refs if pid in point_like and pid not in starts]
         destination = points[-1] if points else None
+        origin = next((pid for _, pid in refs if pid in starts and pid in point_like), None)
+    # "flew to Rzeszow on Saturday and then boarded a train ... overnight": each clause has its own mode.
+    mode = detect_mode(clause) if date else "unknown"
+    if mode == "unknown":
+        mode = detect_mode(sentence)
     status = detect_status(clause, date.date if date else None, published, before)
     return _Draft(
         start=s_start,
@@ -250,7 +286,8 @@ def _draft(
         date=date,
         places=place_ids,
         destination=destination,
-        mode=detect_mode(sentence),
+        origin=origin,
+        mode=mode,
         status=status,
         travel=travel,
     )
@@ -292,6 +329,7 @@ def _spans_from_durations(
                 date=span,
                 places=anchor.places,
                 destination=anchor.destination,
+                origin=anchor.origin,
                 mode=anchor.mode,
                 status=detect_status(sentence, None, None),
                 travel=True,
@@ -319,6 +357,12 @@ def _overlap(a: Sequence[str], b: Sequence[str], countries: Mapping[str, str]) -
 def _same_happening(a: _Draft, b: _Draft, countries: Mapping[str, str]) -> bool:
     if a.travel != b.travel:
         return False
+    # Leaving a place is not arriving there ("arrived in Kyiv on Monday", "left Kyiv later on Monday"),
+    # and a flight and a train ride on one day are two legs.
+    if (a.destination and a.destination == b.origin) or (b.destination and b.destination == a.origin):
+        return False
+    if a.travel and "unknown" not in (a.mode, b.mode) and a.mode != b.mode:
+        return False
     shared = _overlap(a.places, b.places, countries)
     if a.date and b.date:
         same_when = (a.date.value, _span(a.date)) == (b.date.value, _span(b.date))
@@ -338,6 +382,7 @@ def _merge(drafts: list[_Draft], published: dt.date | None, countries: Mapping[s
             m,
             places=tuple(dict.fromkeys(m.places + d.places)),
             destination=d.destination or m.destination,
+            origin=m.origin or d.origin,
             mode=m.mode if m.mode != "unknown" else d.mode,
             status=min(m.status, d.status, key=_STATUS_RANK.__getitem__),
             # The sentence with more places usually is the fuller statement.
@@ -348,10 +393,13 @@ def _merge(drafts: list[_Draft], published: dt.date | None, countries: Mapping[s
     extra: dict[int, tuple[str, ...]] = {}
     keep: list[int] = []
     for k, d in enumerate(merged):
-        if d.date is None and d.travel and _PERFECT.search(d.sentence):
+        # A headline ("Thousands killed as earthquake hits Turkey") restates the news event the same way.
+        headline = d.start == 0 and not d.sentence.rstrip().endswith((".", "!", "?", '"', "”"))
+        if d.date is None and (d.travel and _PERFECT.search(d.sentence) or headline):
             recent = [
                 i for i, m in enumerate(merged)
-                if m.date and m.travel and _overlap(m.places, d.places, countries) and m.status == "happened"
+                if m.date and (m.travel or headline) and _overlap(m.places, d.places, countries)
+                and m.status == "happened"
                 and published and abs((published - m.date.date).days) <= 7  # type: ignore[operator]
             ]
             if recent:
@@ -386,6 +434,7 @@ def _to_events(article: Article, drafts: list[_Draft]) -> list[Event]:
                 status=d.status,
                 travel=d.travel,
                 destination=d.destination,
+                origin=d.origin,
             )
         )
     return events

@@ -443,7 +443,10 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
     rows = gaz.rows(key)
     bare = fold(re.sub(r"['\u2019]s$", "", surface))
     coded = "." in first.text or (first.text.isupper() and bool(rows) and rows[0][5] == "country")
-    if (gaz.is_stopname(surface) and not coded) or (j - i == 1 and bare in COMMON_WORDS and not coded):
+    # The possessive form of a stopped name is stopped too ("NATO's eastern flank").
+    unpossessed = re.sub(r"['\u2019]s$", "", surface)
+    if ((gaz.is_stopname(surface) or gaz.is_stopname(unpossessed)) and not coded) \
+            or (j - i == 1 and bare in COMMON_WORDS and not coded):
         return "stopname"
     if not coded and all(t.key in COMMON_WORDS or t.key in CONNECTORS for t in tokens[i:j]):
         return "stopname"

@@ -41,6 +41,10 @@ def _place(text: str, name: str, occurrence: int = 0) -> tuple[PlaceMention, str
         ("Headline\nBody sentence here.", ["Headline", "Body sentence here."]),
         ('He said "Go." Then he went.', ['He said "Go."', "Then he went."]),
         ("It costs 3.5 million. Fine.", ["It costs 3.5 million.", "Fine."]),
+        ("It hit at 4:17 a.m. (0117 GMT) near Gaziantep. Rescuers came.",
+         ["It hit at 4:17 a.m. (0117 GMT) near Gaziantep.", "Rescuers came."]),
+        ("The polls close at 8 p.m. on Sunday.", ["The polls close at 8 p.m. on Sunday."]),
+        ("The quake hit at 4:17 a.m. Rescuers came.", ["The quake hit at 4:17 a.m.", "Rescuers came."]),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:
@@ -143,3 +147,66 @@ def test_visit_duration_becomes_a_span_from_the_arrival() -> None:
     assert len(span) == 1
     assert span[0].date == dt.date(2011, 8, 20) and span[0].end_date == dt.date(2011, 8, 27)
     assert span[0].status == "expected" and span[0].places == ("khasan",)
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "origin", "destination"),
+    [
+        ("On Saturday he flew from Washington to Rzeszow.", ["Washington", "Rzeszow"], "washington", "rzeszow"),
+        ("He left Kyiv on Monday and travelled back by train to Warsaw.", ["Kyiv", "Warsaw"], "kyiv", "warsaw"),
+        ("On Monday she departed from the border town of Przemysl for Kyiv.", ["Przemysl", "Kyiv"], "przemysl", "kyiv"),
+        ("On Monday he arrived in Kyiv.", ["Kyiv"], None, "kyiv"),
+        # the origin alone: no destination is made up from it
+        ("On Monday he departed Kyiv.", ["Kyiv"], "kyiv", None),
+    ],
+)
+def test_origin_and_destination_of_a_trip(text: str, places: list[str], origin: str | None,
+                                          destination: str | None) -> None:
+    (day,) = [w for w in ("Saturday", "Monday") if w in text]
+    refs = [_place(text, p) for p in places]
+    (event,) = extract_events(Article("a", "", text, PUB), [_date(text, day, "2011-08-20")], refs,
+                              point_like=frozenset(pid for _, pid in refs))
+    assert (event.origin, event.destination) == (origin, destination)
+
+
+def test_each_clause_has_its_own_mode_and_a_bare_night_keeps_the_day() -> None:
+    text = ("He flew from Washington to Rzeszow late on Saturday and then boarded a train at Przemysl "
+            "for the overnight journey.")
+    night = text.index("overnight")
+    dates = [
+        _date(text, "Saturday", "2011-08-20"),
+        # what the tagger says of a bare "overnight": the publication day's night
+        DateMention(night, night + 9, "overnight", "TIME", "2011-08-21TNI", "time", PUB, PUB),
+    ]
+    refs = [_place(text, p) for p in ("Washington", "Rzeszow", "Przemysl")]
+    events = extract_events(Article("a", "", text, PUB), dates, refs, point_like=frozenset(pid for _, pid in refs))
+    assert [(e.date, e.mode, e.destination) for e in events] == [
+        (dt.date(2011, 8, 20), "air", "rzeszow"),
+        (dt.date(2011, 8, 20), "train", "przemysl"),
+    ]
+
+
+def test_leaving_is_not_the_arrival_of_the_same_day() -> None:
+    text = "He arrived in Kyiv on Monday. He left Kyiv later on Monday and went by train to Warsaw."
+    dates = [_date(text, "Monday", "2011-08-15"), _date(text, "Monday", "2011-08-15", occurrence=1)]
+    refs = [_place(text, "Kyiv"), _place(text, "Kyiv", occurrence=1), _place(text, "Warsaw")]
+    events = extract_events(Article("a", "", text, PUB), dates, refs, point_like=frozenset({"kyiv", "warsaw"}),
+                            countries={"kyiv": "UA", "warsaw": "PL"})
+    assert [(e.origin, e.destination) for e in events] == [(None, "kyiv"), ("kyiv", "warsaw")]
+
+
+@pytest.mark.parametrize(
+    ("headline", "folded"),
+    [
+        ("Thousands killed as earthquake hits Turkey", True),
+        # a full sentence on the first line is not a headline
+        ("An earthquake once hit Turkey.", False),
+    ],
+)
+def test_headline_restating_the_news_is_folded_into_it(headline: str, folded: bool) -> None:
+    text = f"{headline}\nA strong earthquake struck Gaziantep in Turkey on Saturday."
+    refs = [_place(text, "Turkey"), _place(text, "Gaziantep"), _place(text, "Turkey", occurrence=1)]
+    events = extract_events(Article("a", "", text, PUB), [_date(text, "Saturday", "2011-08-20")], refs,
+                            countries={"turkey": "TR", "gaziantep": "TR"})
+    assert len(events) == (1 if folded else 2)
+    assert events[-1].date == dt.date(2011, 8, 20) and "gaziantep" in events[-1].places
