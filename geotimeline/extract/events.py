@@ -136,7 +136,11 @@ def summarize(text: str, limit: int = 110) -> str:
 
 # --- events --------------------------------------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+(?:that|when|while|after|before|as|but|and then)\s+|\s+–\s+")
+# "and" starts a new clause when a new verb group follows ("left Hobart on Dec. 28 and was due to reach
+# the station on Jan. 6"): each date keeps its own verb, hence its own status.
+_CLAUSE_BREAK = re.compile(
+    r",\s+|;\s+|\s+(?:that|when|while|after|before|as|but|and then)\s+|\s+–\s+|"
+    r"\s+and\s+(?=(?:was|were|is|are|will|would|has|had|have|then|later|also)\b)")
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,19 @@ def _is_dateline(text: str, sentence: str, d: DateMention) -> bool:
     """A line that is nothing but a date (the article's dateline) is not a happening."""
     rest = sentence.replace(d.text, "")
     return len(re.findall(r"[A-Za-z]{2,}", rest)) < 2
+
+
+_DATELINE_LEAD = re.compile(
+    r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}){0,2},\s*$")
+_DATELINE_TAIL = re.compile(r"\s*(?:\((?:[A-Z][\w&.'’ -]{0,30})\))?\s*[-–—:]+\s*")
+
+
+def _dateline_end(sentence: str, dates: Sequence[tuple[int, int]]) -> int:
+    """Offset where the body starts after a dateline ("IQALUIT, Nunavut, July 29, 2022 —"); 0 if none."""
+    for start, end in dates:
+        if _DATELINE_LEAD.fullmatch(sentence[:start]) and (tail := _DATELINE_TAIL.match(sentence, end)):
+            return tail.end()
+    return 0
 
 
 def _span(dm: DateMention) -> tuple[dt.date | None, dt.date | None]:
@@ -216,7 +233,11 @@ def extract_events(
         sentence = text[s_start:s_end]
         s_dates = [d for d in calendar if s_start <= d.start < s_end]
         s_places = [(m, pid) for m, pid in places if s_start <= m.start < s_end]
-        anchors = _carry_day([d for d in s_dates if not _is_dateline(text, sentence, d)])
+        # "KYIV, Feb. 20, 2023 (Reuters) - ...": the dateline says where the reporter was and when the piece
+        # was filed, not what happened where; its date and places stay out of the sentence's events.
+        lead = _dateline_end(sentence, [(d.start - s_start, d.end - s_start) for d in s_dates])
+        s_places = [(m, pid) for m, pid in s_places if m.start - s_start >= lead]
+        anchors = _carry_day([d for d in s_dates if d.start - s_start >= lead and not _is_dateline(text, sentence, d)])
         if not anchors:
             if not s_places:
                 continue

@@ -210,3 +210,27 @@ def test_headline_restating_the_news_is_folded_into_it(headline: str, folded: bo
                             countries={"turkey": "TR", "gaziantep": "TR"})
     assert len(events) == (1 if folded else 2)
     assert events[-1].date == dt.date(2011, 8, 20) and "gaziantep" in events[-1].places
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "ISTANBUL, Aug. 21, 2011 (Reuters) - ",
+        "IQALUIT, Nunavut, Aug. 21, 2011 — ",
+        "Hobart, Australia, Aug. 21, 2011: ",
+    ],
+)
+def test_dateline_date_and_place_stay_out_of_the_events(lead: str) -> None:
+    text = lead + "An earthquake struck near Gaziantep on Saturday."
+    city = lead.split(",")[0]
+    refs = [_place(text, city), _place(text, "Gaziantep")]
+    dates = [_date(text, "Aug. 21, 2011", "2011-08-21"), _date(text, "Saturday", "2011-08-20")]
+    (event,) = extract_events(Article("a", "", text, PUB), dates, refs)
+    assert event.date == dt.date(2011, 8, 20) and event.places == ("gaziantep",)
+
+
+def test_each_verb_group_keeps_its_status() -> None:
+    text = "The ship left Hobart on Aug. 1 and was due to reach the station on Aug. 6."
+    dates = [_date(text, "Aug. 1", "2011-08-01"), _date(text, "Aug. 6", "2011-08-06")]
+    events = extract_events(Article("a", "", text, PUB), dates, [_place(text, "Hobart")])
+    assert [(e.date_text, e.status) for e in events] == [("Aug. 1", "happened"), ("Aug. 6", "scheduled")]
