@@ -235,7 +235,8 @@ def extract_events(
         s_places = [(m, pid) for m, pid in places if s_start <= m.start < s_end]
         # "KYIV, Feb. 20, 2023 (Reuters) - ...": the dateline says where the reporter was and when the piece
         # was filed, not what happened where; its date and places stay out of the sentence's events.
-        lead = _dateline_end(sentence, [(d.start - s_start, d.end - s_start) for d in s_dates])
+        # (Any date counts here, also "May 3" in an article whose year is unknown.)
+        lead = _dateline_end(sentence, [(d.start - s_start, d.end - s_start) for d in dates if s_start <= d.start < s_end])
         s_places = [(m, pid) for m, pid in s_places if m.start - s_start >= lead]
         anchors = _carry_day([d for d in s_dates if d.start - s_start >= lead and not _is_dateline(text, sentence, d)])
         if not anchors:
