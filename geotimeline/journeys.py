@@ -88,9 +88,10 @@ def build_journeys(
             if e.origin in by_id and e.origin != e.destination and (not stops or stops[-1] != e.origin):
                 stops.append(e.origin)
                 stop_modes.append("unknown")
-            if not stops or stops[-1] != e.destination:
-                stops.append(e.destination)
-                stop_modes.append(e.mode)
+            for stop in (*(v for v in e.via if v in by_id), e.destination):
+                if not stops or stops[-1] != stop:
+                    stops.append(stop)
+                    stop_modes.append(e.mode)
         mode: Mode = next((m for m in stop_modes if m != "unknown"), "unknown")
         inferred_origin = home is not None and stops[0] != home.id and trip[0].origin not in by_id
         if inferred_origin:

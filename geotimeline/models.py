@@ -155,6 +155,8 @@ class Event:
     """Place id the movement is towards, when the sentence says so."""
     origin: str | None = None
     """Place id the movement starts from ("flew from Washington", "left Kyiv"), when the sentence says so."""
+    via: tuple[str, ...] = ()
+    """Place ids of earlier stops named in the same clause ("a visit to Iqaluit before flying back to Rome")."""
     actor: str = ""
     """Who the event is about, when known ("Kim Jong-il")."""
 

@@ -71,6 +71,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "travel": e.travel,
         "destination": e.destination,
         "origin": e.origin,
+        "via": list(e.via),
         "actor": e.actor,
     }
 

@@ -144,3 +144,9 @@ def test_article_without_a_year_keeps_its_places_and_says_why(story_of) -> None:
     story = story_of("floods-brazil-undated")
     assert any("publication date" in w for w in story.warnings)
     assert {"Porto Alegre", "Santa Maria", "Rio Grande do Sul"} <= {p.name for p in story.places}
+
+
+def test_tour_visits_every_city_in_order(story_of) -> None:
+    story = story_of("papal-visit-canada-2022")
+    (journey,) = story.journeys
+    assert [story.place(pid).name for pid in journey.stops] == ["Edmonton", "Québec", "Iqaluit", "Rome"]  # type: ignore[union-attr]

@@ -102,6 +102,9 @@ _ORIGIN = re.compile(
     r"\b(from|left|leaving|leaves|departed|departing|departs|out of)\s+((?!(?:to|for|towards|into|via)\b)[\w'’-]+\s+){0,4}$",
     re.I,
 )
+_NEARBY = re.compile(
+    r"\b(near|outside|close to|(north|south|east|west|northeast|northwest|southeast|southwest)(ern)? of)\s+"
+    r"(the\s+)?([\w'’-]+\s+){0,2}$", re.I)
 _SPAN_NOUN = re.compile(r"\b(visit|trip|tour|stay|journey|talks|summit|mission)\b", re.I)
 
 
@@ -153,6 +156,7 @@ class _Draft:
     places: tuple[str, ...]
     destination: str | None
     origin: str | None
+    via: tuple[str, ...]
     mode: Mode
     status: Status
     travel: bool
@@ -290,10 +294,15 @@ def _draft(
     place_ids = tuple(dict.fromkeys(pid for _, pid in refs))
     destination = None
     origin = None
+    via: tuple[str, ...] = ()
     if travel:
         starts = {pid for m, pid in refs if _ORIGIN.search(text[max(s_start, m.start - 60):m.start])}
-        points = [pid for _, pid in refs if pid in point_like and pid not in starts]
+        # "Maskwacis, a community south of Edmonton": Edmonton only says where Maskwacis is.
+        points = [pid for m, pid in refs if pid in point_like and pid not in starts
+                  and not _NEARBY.search(text[max(s_start, m.start - 40):m.start])]
         destination = points[-1] if points else None
+        # "a visit to Iqaluit ... before flying back to Rome": earlier stops of the same clause.
+        via = tuple(dict.fromkeys(pid for pid in points[:-1] if pid != destination))
         origin = next((pid for _, pid in refs if pid in starts and pid in point_like), None)
     # "flew to Rzeszow on Saturday and then boarded a train ... overnight": each clause has its own mode.
     mode = detect_mode(clause) if date else "unknown"
@@ -309,6 +318,7 @@ def _draft(
         places=place_ids,
         destination=destination,
         origin=origin,
+        via=via,
         mode=mode,
         status=status,
         travel=travel,
@@ -352,6 +362,7 @@ def _spans_from_durations(
                 places=anchor.places,
                 destination=anchor.destination,
                 origin=anchor.origin,
+                via=anchor.via,
                 mode=anchor.mode,
                 status=detect_status(sentence, None, None),
                 travel=True,
@@ -405,6 +416,7 @@ def _merge(drafts: list[_Draft], published: dt.date | None, countries: Mapping[s
             places=tuple(dict.fromkeys(m.places + d.places)),
             destination=d.destination or m.destination,
             origin=m.origin or d.origin,
+            via=d.via if d.destination else m.via,
             mode=m.mode if m.mode != "unknown" else d.mode,
             status=min(m.status, d.status, key=_STATUS_RANK.__getitem__),
             # The sentence with more places usually is the fuller statement.
@@ -457,6 +469,7 @@ def _to_events(article: Article, drafts: list[_Draft]) -> list[Event]:
                 travel=d.travel,
                 destination=d.destination,
                 origin=d.origin,
+                via=d.via,
             )
         )
     return events

@@ -234,3 +234,21 @@ def test_each_verb_group_keeps_its_status() -> None:
     dates = [_date(text, "Aug. 1", "2011-08-01"), _date(text, "Aug. 6", "2011-08-06")]
     events = extract_events(Article("a", "", text, PUB), dates, [_place(text, "Hobart")])
     assert [(e.date_text, e.status) for e in events] == [("Aug. 1", "happened"), ("Aug. 6", "scheduled")]
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "via", "destination"),
+    [
+        ("On Saturday he ended the trip with a visit to Iqaluit before flying back to Rome.",
+         ["Iqaluit", "Rome"], ("iqaluit",), "rome"),
+        # a place that only says where another one is, is no stop
+        ("On Saturday he travelled to Maskwacis, a community south of Edmonton.", ["Maskwacis", "Edmonton"], (),
+         "maskwacis"),
+        ("On Saturday he arrived in Khasan, near Vladivostok.", ["Khasan", "Vladivostok"], (), "khasan"),
+    ],
+)
+def test_earlier_stops_of_a_travel_clause(text: str, places: list[str], via: tuple[str, ...], destination: str) -> None:
+    refs = [_place(text, p) for p in places]
+    (event,) = extract_events(Article("a", "", text, PUB), [_date(text, "Saturday", "2011-08-20")], refs,
+                              point_like=frozenset(pid for _, pid in refs))
+    assert (event.via, event.destination) == (via, destination)
