@@ -25,7 +25,8 @@ What it handles:
 * demonyms ("Russian", "North Korean") are returned only with ``demonyms=True`` -- the
   news benchmarks annotate them as toponyms, a map usually does not want them;
 * metonymy: a capital or country that is the subject of a government action ("Moscow
-  would send", "Washington said", "Beijing warned") is flagged ``metonym=True`` and kept.
+  would send", "Washington said", "Beijing warned"), or a place that opens an organisation's
+  name ("U.S. Geological Survey", "Denver Post"), is flagged ``metonym=True`` and kept.
 """
 
 from __future__ import annotations
@@ -509,7 +510,18 @@ def _abbreviation_period(text: str, tok: _Token, end: int, gaz: Gazetteer) -> in
     return end
 
 
+# A place name that opens an organisation's name ("U.S. Geological Survey", "Chicago Police Department",
+# "Denver Post") names the organisation, not a place where something happened.
+ORGANISATION_HEAD = re.compile(
+    r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:Survey|Army|Navy|Air Force|Marines|Coast Guard|Ministry|Department|Police|"
+    r"Times|Post|Herald|Tribune|Gazette|Council|Embassy|Consulate|Airlines|Airways|Railways?|"
+    r"Bank|Institute|Agency|Service|Commission|Committee|Party|Company|Corporation|Chamber|Federation|"
+    r"Association|Foundation)\b")
+
+
 def _metonym(text: str, end: int, tokens: list[_Token], j: int, gaz: Gazetteer, key: str) -> bool:
+    if ORGANISATION_HEAD.match(text, end):
+        return True
     rows = gaz.rows(key)
     if not rows or rows[0][5] not in ("country", "city"):
         return False

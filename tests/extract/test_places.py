@@ -77,6 +77,9 @@ def test_possessive_span_excludes_the_s(gazetteer) -> None:
         ("Beijing warned against the sale.", "Beijing", True),
         ("Kim travelled to Moscow by train.", "Moscow", False),
         ("Beijing is a large city.", "Beijing", False),
+        ("The quake hit Gaziantep, the U.S. Geological Survey said.", "U.S.", True),
+        ("He spoke to the Chicago Police Department on Monday.", "Chicago", True),
+        ("The flight landed at Denver International Airport.", "Denver", False),
     ],
 )
 def test_metonymy(gazetteer, text: str, place: str, metonym: bool) -> None:
