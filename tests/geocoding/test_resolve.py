@@ -34,6 +34,18 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
          (34.30, -83.82), 30),
         ("Volunteers cleaned the banks of the Kanawha River in Charleston, W.Va.", "Kanawha River",
          (38.3, -81.6), 100),
+        # A town and a county that can each mean many places settle each other (Paris, Tenn.).
+        ("Residents of Paris and Henry County will receive a letter from the rescue squad.", "Paris",
+         (36.30, -88.33), 30),
+        ("Residents of Paris and Henry County will receive a letter from the rescue squad.", "Henry County",
+         (36.30, -88.33), 60),
+        # A region yields to a bigger city abroad, and to the sea or island it is named like.
+        ("Rockets were fired from Gaza overnight, the army said.", "Gaza", (31.50, 34.47), 30),
+        ("The ship sailed through the Red Sea.", "Red Sea", (20.0, 38.5), 300),
+        ("Traffic on Long Island was heavy on Friday.", "Long Island", (40.8, -73.1), 60),
+        # Large regions sit at their curated centre, not among their southern towns.
+        ("Snow fell across Ontario on Monday.", "Ontario", (49.25, -84.5), 60),
+        ("Wildfires spread in Queensland.", "Queensland", (-22.0, 144.5), 150),
     ],
 )
 def test_resolution(gazetteer, text: str, name: str, point: tuple[float, float], km: float) -> None:
