@@ -102,6 +102,18 @@ MOD = (
     r"the\s+last\s+half\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+latter\s+part\s+of|end|start|"
     r"the\s+early\s+part\s+of|the\s+end\s+of\s+the\s+month\s+of)"
 )
+_OVER = (r"(?:(?<=\blast\s)|(?<=\blasted\s)|(?<=\blasting\s)|(?<=\bfor\s)|(?<=\bin\s)|(?<=\btook\s)|"
+         r"(?<=\btakes\s)|(?<=\bspent\s)|(?<=\bafter\s))"
+         r"over(?=\s+(?:a|an|one|\d|two|three|four|five|six|seven|eight|nine|ten)\b)")
+""""over" meaning "more than" after verbs of lasting ("last over a week", "in over a decade"); not "spread over
+three years", and not "just over a year" where "just over" stays outside, as in the seed article's reading."""
+_NOT_VERB = r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bto\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bshould\s)" \
+            r"(?<!\bmust\s)(?<!\bcan\s)(?<!\bnot\s)(?<!n't\s)(?<!'ll\s)"
+""""last" after a modal is the verb ("will last two weeks"), which stays outside the span."""
+APPROX_DATE = r"(?:around|approximately|circa)"
+"""Approximation words TimeML keeps in the span of a point in time ("around Nov. 1", "around year end")."""
+_SPAN_NOUN = r"(?:period|term|span|stretch|window)"
+"""Nouns that an adjectival duration heads: "a three-year period", "its one-year term" (TimeBank tags the noun too)."""
 SEASON = _alt(R.SEASONS)
 DAYPART = r"(?:morning|afternoon|evening|night|overnight)"
 ORD_Q = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -166,7 +178,8 @@ def _season(y: int, s: str) -> _Val:
 
 
 def _decade(first_year: int) -> _Val:
-    return _Val("DATE", f"{first_year // 10:03d}X", "decade", dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31))
+    # TimeML writes a decade as its first three digits ("the 1990s" is 199), as TimeBank does
+    return _Val("DATE", f"{first_year // 10:03d}", "decade", dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31))
 
 
 def _century(c: int) -> _Val:
@@ -234,6 +247,8 @@ def _duration(n: float | None, unit: str) -> str:
         factor = 10 if u == "decade" else 100
         if n is None or n * factor == int(n * factor):
             n, u = (None if n is None else n * factor), "year"
+    if u == "fortnight":
+        n, u = (None if n is None else 2 * n), "week"
     letter = R.UNITS.get(u, "X")
     if n is None:
         count = "X"
@@ -277,6 +292,17 @@ _CUE = re.compile(rf"\b(?:(?P<fut>{_FUTURE_RE})|(?P<past>{_PAST_RE}))\b", re.I)
 _RIGHT_CUE = re.compile(rf"\b(?:(?P<fut>{'|'.join(R.RIGHT_FUTURE_CUES)})|(?P<past>was|were|had|did|ago))\b", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|effective|due)\s+$", re.I)
 _PLUPERFECT = re.compile(r"\bhad\b(?![^.;]*[.;])", re.I)
+_PAST_VERB_AFTER = re.compile(r",?\s+(?:(?-i:[a-z]{2,}ed)|said|told|met|began|took|made|gave|held|left|won|lost|fell|"
+                              r"rose|sold|spoke|wrote|brought|sent|became|struck|shot|killed|broke|"
+                              r"(?:was|were)(?!\s+(?:due|expected|scheduled|set|supposed|slated|planned|likely|"
+                              r"going|to)\b))"
+                              r"\b(?!\s+(?:to|by)\b)")
+"""A past-tense verb straight after a weekday or date makes it past whatever came before it.
+(Not when "to"/"by" follows: "Monday, expected to ..." is a participle.)"""
+_MODAL_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|shall|is|are|be|being)\s+$", re.I)
+"""Before a past-looking verb: a modal ("would cut") or a present passive ("is heard") - no past tense."""
+_OBJECT_CUE = re.compile(r"ahead\s+of|until|till|upcoming|next", re.I)
+"""Future cues that are prepositions or determiners: they only look forward for their own object."""
 _SENT_BREAK = re.compile(r"[.!?;]\s+(?=[A-Z\"'])|\n\s*\n")
 
 
@@ -290,10 +316,17 @@ def _tense(text: str, start: int, end: int, right_full: bool = False) -> Tense:
     breaks = list(_SENT_BREAK.finditer(left))
     if breaks:
         left = left[breaks[-1].end():]
+    # a past-tense verb right after the mention is its own verb: "the ministry on Sunday issued a warning"
+    if _PAST_VERB_AFTER.match(text, end):
+        return "past"
     cues = list(_CUE.finditer(left))
     for m in reversed(cues):
         if m.group("fut") and re.search(r"\bhad\s+(?:been\s+)?$", left[max(0, m.start() - 12):m.start()]):
             return "past"  # "had been due to expire Friday": a plan that lay in the past
+        if m.group("fut") and _OBJECT_CUE.fullmatch(m.group()) and "," in left[m.end():]:
+            continue  # "ahead of the trip, the ministry on Sunday ...": the cue's object came before the comma
+        if m.group("past") and _MODAL_BEFORE.search(left, 0, m.start()):
+            continue  # "would cut", "is heard": no past tense; the words before decide
         return "future" if m.group("fut") else "past"
     right = text[end:end + 80]
     br = _SENT_BREAK.search(right)
@@ -326,8 +359,10 @@ class _Context:
     def tense(self, right_full: bool = False) -> Tense:
         """The tense around the current mention; a deadline ("by Monday", "effective Feb. 1") points forward."""
         before = self.text[max(0, self.start - 60):self.start]
+        after = _SENT_BREAK.split(self.text[self.end:self.end + 60], 1)[0]
+        # "Until Thursday, they had not called him a suspect": a deadline that has passed
         if _DEADLINE.search(before) and not _PLUPERFECT.search(before):
-            return "future"
+            return "past" if re.search(r"\bhad\b", after) else "future"
         return _tense(self.text, self.start, self.end, right_full)
 
     def narrative(self) -> dt.date | None:
@@ -676,6 +711,10 @@ def _clock(m: re.Match[str]) -> str | None:
     h = int(m["h"])
     mi = m["mi"]
     ap = (m["ap"] or "").lower().replace(".", "").replace(" ", "")
+    if ap.endswith(("morning", "afternoon", "evening")):
+        if h > 12:
+            return None
+        ap = "am" if ap.endswith("morning") else "pm"  # "4 in the morning", "8 in the evening"
     if ap == "pm" and h < 12:
         h += 12
     elif ap == "am" and h == 12:
@@ -752,9 +791,27 @@ def n_in_the_unit(m: re.Match[str], ctx: _Context) -> _Val | None:
     return _apply_rel_unit(ctx.anchor, unit, 0)
 
 
+def _title_word(ctx: _Context, start: int) -> bool:
+    """A capitalised word in mid-sentence names a show or paper: "USA Today", ABC's "This Week", "60 Minutes"."""
+    if not ctx.text[start:start + 1].isupper():
+        return False
+    # a name just before it ("USA Today", "VOA Today", "This Week", "60 Minutes"), not the start of a
+    # sentence or of a quotation ('He said: "Today we begin"')
+    if re.search(r"[A-Za-z0-9]['’]?s?[ \t]+$", ctx.text[max(0, start - 20):start]) is None:
+        return False
+    # ... and not a headline written in title case ("Obama To Visit Israel Next Week")
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    line_end = ctx.text.find("\n", start)
+    line = ctx.text[line_start:start] + ctx.text[start:line_end if line_end >= 0 else len(ctx.text)].partition(" ")[2]
+    words = re.findall(r"[A-Za-z]{4,}", line)  # the title word itself left out
+    return sum(w[0].isupper() for w in words) < 0.6 * len(words)
+
+
 def n_word_day(m: re.Match[str], ctx: _Context) -> _Val | None:
     word = _rel_word(m["w"])
     if ctx.anchor is None:
+        return None
+    if _title_word(ctx, m.start("w")):
         return None
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2, "tonight": 0}[word]
@@ -769,6 +826,10 @@ def n_reference(m: re.Match[str], ctx: _Context) -> _Val | None:
     if word == "current" and not re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]):
         return None
     return _ref(R.REFERENCE_WORDS[word])
+
+
+def n_soon(m: re.Match[str], ctx: _Context) -> _Val | None:
+    return _ref("FUTURE_REF")
 
 
 def n_set(m: re.Match[str], ctx: _Context) -> _Val | None:
@@ -794,6 +855,14 @@ def n_holiday(m: re.Match[str], ctx: _Context) -> _Val | None:
     if rule is None:
         return None
     year = _year_of(m)
+    rel = _rel_word(m["rel"] or "")
+    if rel and ctx.anchor is not None and year is None:
+        # "last Thanksgiving" is the latest one before publication, "next Christmas" the first one after
+        year = ctx.anchor.year
+        if rel in ("last", "this past") and _holiday(year, rule) >= ctx.anchor:
+            year -= 1
+        elif rel in ("next", "this coming") and _holiday(year, rule) <= ctx.anchor:
+            year += 1
     if year is None:
         if ctx.anchor is None:
             return None
@@ -808,6 +877,9 @@ def n_holiday(m: re.Match[str], ctx: _Context) -> _Val | None:
             year -= 1
         elif tense is None and (ctx.anchor - d).days > 183:
             year += 1
+    if m["week"]:
+        # "Easter week", "the Easter weekend": the ISO week (or its weekend) that holds the feast
+        return _week(_holiday(year, rule), "WE" if m["week"].lower().endswith("end") else "")
     return _day(_holiday(year, rule))
 
 
@@ -815,6 +887,8 @@ def n_relative(m: re.Match[str], ctx: _Context) -> _Val | None:
     """``last year``, ``this week``, ``next month``, ``earlier this year``, ``the following week``, ``that year``."""
     rel = _rel_word(m["rel"])
     unit = _unit(m["unit"])
+    if _title_word(ctx, m.start("unit")):
+        return None
     if rel.startswith("the "):
         rel_core = rel[4:]
     else:
@@ -875,13 +949,15 @@ def n_duration(m: re.Match[str], ctx: _Context) -> _Val | None:
     raw_n = m["n"]
     unit = _unit(m["unit"])
     n = _number(raw_n) if raw_n else 1
+    if _title_word(ctx, m.start("unit")):
+        return None
     after = ctx.text[m.end():m.end() + 12]
     if re.match(r"(?:-|\s+)old\b", after) or m.group().lower().endswith("-old"):
         return None  # ages ("52 years old", "a 44-year-old protester") are not annotated as durations
     a_unit = raw_n is not None and raw_n.strip().lower() in ("a", "an")
     if a_unit and re.search(r"(?:\d|[a-z]s|times|twice|once|per)\W*$", ctx.text[max(0, m.start() - 12):m.start()], re.I) \
-            and not re.search(r"\b(?:for|in|than|within|about|over|nearly|almost|least|after)\W*$",
-                              ctx.text[max(0, m.start() - 12):m.start()], re.I):
+            and not re.search(r"\b(?:for|in|than|within|about|over|nearly|almost|least|after|as|is|was|has|"
+                              r"this|thus|plus|less|unless)\W*$", ctx.text[max(0, m.start() - 12):m.start()], re.I):
         return None  # "four flights a week", "$1.76 a year": a rate, not a time span
     if a_unit and unit == "second" and not re.match(r"\s+(?:later|earlier|ago|or|and)\b", after):
         return None
@@ -892,6 +968,8 @@ def n_duration(m: re.Match[str], ctx: _Context) -> _Val | None:
     if raw_n and raw_n.strip().lower() in ("a", "an", "one") and unit == "year" and re.search(
             r"(?:\d|times|twice|once|per)\W*$", ctx.text[max(0, m.start() - 12):m.start()]):
         return _Val("SET", "P1Y")
+    if n is None and not m["unit"].lower().endswith("s") and not m["unit"].lower().startswith("centur"):
+        return None  # "some day", "some time": a vague count wants a plural unit to be a duration
     if unit == "weekend":
         return _Val("DURATION", f"P{'X' if n is None else int(n)}WE")
     if n is not None and re.search(r"and\s+a\s+half", m.group(), re.I) and "half" not in (raw_n or "").lower():
@@ -992,6 +1070,10 @@ def n_year_compound(m: re.Match[str], ctx: _Context) -> _Val | None:
 def n_season(m: re.Match[str], ctx: _Context) -> _Val | None:
     s = R.SEASONS[m["season"].lower()]
     year = _year_of(m)
+    if m["yrel"]:
+        if ctx.anchor is None:
+            return None
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]  # "the spring of last year"
     det = _rel_word(m["det"] or "")
     rel = det if det != "the" else ""
     if not det and not m["year"]:
@@ -1044,11 +1126,16 @@ def n_decade_word(m: re.Match[str], ctx: _Context) -> _Val | None:
     return _decade(1900 + 10 * R.DECADE_WORDS[m["dw"].lower()])
 
 
+_OF_A_DAY = re.compile(rf"\s+of\s+(?:{WEEKDAY}|{MONTH}|today|yesterday|tomorrow)")
+
+
 def n_vague_span(m: re.Match[str], ctx: _Context) -> _Val | None:
     """``coming weeks``, ``the weeks ahead``, ``the first hours``: a duration of unknown length."""
     words = m.group().lower().split()
     if len(words) == 1 or words == ["the", words[-1]]:
         return None  # a bare plural is only temporal after "for", "over" ... (rule bare_plural)
+    if _OF_A_DAY.match(ctx.text, m.end()):
+        return None  # "the early hours of Thursday": only the day is tagged
     return _Val("DURATION", _duration(None, _unit(m["unit"])))
 
 
@@ -1078,6 +1165,77 @@ def n_time_24(m: re.Match[str], ctx: _Context) -> _Val | None:
     return _with_time(_day(base), f"{int(m['h']):02d}:{m['mi']}")
 
 
+def n_ago_bare(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``months ago``: TimeBank gives the bare plural its vague length (``PXM``), as for "for months"."""
+    return _Val("DURATION", _duration(None, _unit(m["unit"])))
+
+
+_AFTER_DAY_WORDS = frozenset("in at on and or to the as when while after before for from with by respectively".split())
+"""Lower-case words that may follow a coordinated day ("April 24 and 25 in Washington")."""
+
+
+def n_mdy_and(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``April 24 and 25``: the bare second day shares the month (and year) of the first."""
+    after = ctx.text[m.end():m.end() + 25]
+    if re.match(r"\s*(?:%|percent\b|per\s+cent\b|(?:million|billion|thousand)\b)", after, re.I):
+        return None
+    next_word = re.match(r"\s*([A-Za-z]+)", after)
+    if next_word and (next_word.group(1).lower() in R.QUANTITY_NOUNS or
+                      next_word.group(1).islower() and next_word.group(1) not in _AFTER_DAY_WORDS):
+        return None  # "killed on March 5 and 12 others": a count, not a second day
+    if m["year"] and not _year_ok(m, ctx):
+        return None
+    return _calendar_day(m["month"], m["day2"], _year_of(m), None, ctx)
+
+
+def n_nth_week(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``the first week of April``: the ISO week holding the month's first (or last) day of that week."""
+    month = _month_num(m["month"])
+    year = _year_of(m)
+    if year is None:
+        if ctx.anchor is None:
+            return None
+        year = _resolve_month_year(ctx.anchor, month, None, "", ctx.tense(right_full=True))
+    ordinal = m["ord"].lower()
+    if ordinal in ("last", "final"):
+        day = dt.date(year, month, calendar.monthrange(year, month)[1]) - dt.timedelta(3)
+    else:
+        day = dt.date(year, month, 1) + dt.timedelta(7 * (R.ORDINALS[ordinal] - 1) + 3)
+    return _week(day)
+
+
+def n_same_period(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``the same period last year``: the quarter under discussion a year back, else last year."""
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.anchor is not None:
+        year = ctx.anchor.year - 1
+    else:
+        return None
+    unit = m["unit"].lower()
+    if unit in ("period", "quarter") and ctx.last_quarter is not None and ctx.start - ctx.last_quarter_pos < 800:
+        q = ctx.last_quarter
+        return _quarter(year if m["year"] else int(q.value[:4]) - 1, int(q.value[-1]))
+    if unit == "quarter" and ctx.anchor is not None:
+        cur = _apply_rel_unit(ctx.anchor, "quarter", -1)
+        assert cur is not None
+        return _quarter(int(cur.value[:4]) - (0 if m["year"] else 1), int(cur.value[-1]))
+    return _year(year)
+
+
+def n_quarter_century(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``a quarter century``: 25 years, not "a quarter" of a year."""
+    return _Val("DURATION", "P25Y")
+
+
+def n_week_of(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``the week of March 6``: the ISO week holding that day."""
+    v = _calendar_day(m["month"], m["day"], _year_of(m), None, ctx)
+    if v is None or v.date is None:
+        return None
+    return _week(v.date, "WE" if m["unit"].lower() == "weekend" else "")
+
+
 # --------------------------------------------------------------------------- the rule table
 
 _REL = (r"(?:this\s+past|this\s+coming|the\s+following|the\s+previous|the\s+next|the\s+coming|the\s+past|"
@@ -1090,7 +1248,8 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
     # (name, pattern, normaliser, priority: lower wins among equally long hits)
     ("iso", rf"{_B}(?P<y>\d{{4}})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:[T\s](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::\d\d)?)?(?![\d])", n_iso, 0),
     ("numeric", rf"{_B}(?P<mo>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])", n_numeric, 0),
-    ("mdy", rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<rel>last|this|next|this\s+past)\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY})"
+    ("mdy", rf"{_B}(?:{APPROX_DATE}\s+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{MOD})[\s-]+)?"
+            rf"(?:(?P<rel>last|this|next|this\s+past)\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY})"
             rf"(?:(?:,\s*|\s+)(?P<year>{YEAR}))?{_E}", n_mdy, 1),
     ("dmy", rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
             rf"(?:,?\s+(?P<year>{YEAR}))?{_E}", n_mdy, 2),
@@ -1107,7 +1266,8 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
                 rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{DAYPART})s?)?{_E}"
                 rf"|{_B}(?:on\s+)?(?P<span>weekends){_E}", n_weekday, 3),
     ("time", rf"{_B}(?:(?:about|around|approximately)\s+)?"
-             rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<word>noon|midnight|midday))"
+             rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b|"
+             rf"(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening))|(?P<word>noon|midnight|midday))"
              rf"(?:\s+(?:{TZ}))?(?:,?\s+(?:(?:on\s+)?(?:(?P<wd>{WEEKDAY})(?:,?\s+(?P<month>{MONTH})\s*(?P<day>{DAY}))?|"
              rf"(?P<month2>{MONTH})\s*(?P<dayb>{DAY}))|"
              rf"(?P<day2>today|yesterday|tomorrow)))?{_E}", n_time, 1),
@@ -1121,7 +1281,8 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
     ("in_the_unit", rf"\b(?:earlier|later|late|early)\s+in\s+(?P<span>the\s+(?P<unit>day|week|month|year)){_E}",
      n_in_the_unit, 2),
     ("word_day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<w>{_DAYWORDS}){_E}", n_word_day, 3),
-    ("holiday", rf"{_B}(?P<name>{_HOLIDAY})(?:\s+(?P<year>{YEAR4}))?{_E}", n_holiday, 3),
+    ("holiday", rf"{_B}(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<name>{_HOLIDAY})"
+                rf"(?P<week>\s+week(?:end)?)?(?:\s+(?P<year>{YEAR4}))?{_E}", n_holiday, 3),
     ("quarter", rf"{_B}(?:(?:the\s+(?!(?:{ORD_Q})-)|(?P<ydet>this\s+year's|last\s+year's|next\s+year's)\s+|"
                 rf"(?:the\s+)?(?P<year>{YEAR4})(?:'s)?\s+|(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?P<ya>year[\s-](?:ago|earlier))\s+))?"
                 rf"(?:(?:fiscal|calendar|current|latest)[\s-]+)?(?P<ord>{ORD_Q})[\s-]+(?:fiscal[\s-]+)?"
@@ -1129,25 +1290,41 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
      n_quarter, 1),
     ("q_quarter", rf"{_B}(?P<q>Q[1-4])(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?{_E}", n_q_quarter, 1),
     ("year_period", rf"{_B}the\s+(?P<year>{YEAR4})\s+(?P<unit>period|quarter|fiscal\s+year|year){_E}", n_year_period, 2),
-    ("this_quarter", rf"{_B}(?:the\s+)?(?P<rel>latest|last|previous|current|this|same|that|next|coming|"
+    ("this_quarter", rf"{_B}(?:the\s+)?(?:(?:comparable|corresponding)\s+(?=year[\s-]))?"
+                     rf"(?P<rel>latest|last|previous|current|this|same|that|next|coming|"
                      rf"year[\s-]ago|year[\s-]earlier|recent|most\s+recent)\s+(?:fiscal\s+)?(?:quarter|period){_E}",
      n_this_quarter, 3),
     ("half", rf"{_B}(?:the\s+)?(?P<which>first|second|last)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{YEAR4})|"
              rf"(?P<yrel>this\s+year|last\s+year|next\s+year|the\s+year)))?{_E}", n_half, 2),
     ("season", rf"{_B}(?:(?P<det>the|this|last|next|this\s+past|this\s+coming|past|coming)\s+)?(?:(?:{MOD})[\s-]+)?"
-               rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_E}", n_season, 3),
+               rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR})|\s+of\s+(?P<yrel>last|this|next)\s+year)?{_E}",
+     n_season, 3),
     ("shift", rf"{_B}(?:{APPROX}\s+)?(?P<n>{COUNT})\s+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
               rf"(?P<dir>ago|earlier|later|from\s+now|hence){_E}", n_shift, 1),
+    ("ago_bare", rf"{_B}(?P<unit>days|weeks|months|years|decades)\s+ago{_E}", n_ago_bare, 2),
+    ("mdy_and", rf"{_B}(?P<month>{MONTH})\s*(?P<day>{DAY})\s+(?:and|or|&)\s+(?P<span>(?P<day2>{DAY}))"
+                rf"(?=(?:,?\s+(?P<year>{YEAR}))?){_E}", n_mdy_and, 1),
+    ("nth_week", rf"{_B}the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<month>{MONTH})"
+                 rf"(?:,?\s+(?P<year>{YEAR4}))?{_E}", n_nth_week, 1),
+    ("same_period", rf"{_B}the\s+(?:same|corresponding|comparable)\s+(?P<unit>period|quarter|time|month|week)\s+"
+                    rf"(?:of\s+)?(?P<back>last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year|"
+                    rf"the\s+prior\s+year|(?P<year>{YEAR4})){_E}", n_same_period, 1),
+    ("quarter_century", rf"{_B}(?:(?:{APPROX})\s+)?(?:a|one|the\s+past|the\s+last|the\s+next)\s+"
+                        rf"quarter(?:[\s-]+|\s+of\s+a\s+)century(?!-){_E}", n_quarter_century, 1),
+    ("week_of", rf"{_B}the\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})\s*(?P<day>{DAY})"
+                rf"(?:,?\s+(?P<year>{YEAR}))?{_E}", n_week_of, 1),
     ("relative", rf"{_B}(?:(?:{MOD}|sometime|some\s+time)[\s-]+)?(?P<rel>{_REL})\s+(?P<unit>week(?:end)?|month|year|quarter|decade|century|"
-                 rf"fiscal\s+year|day|summer|spring|fall|autumn|winter){_E}", n_relative, 2),
+                 rf"fiscal\s+year|day|summer|spring|fall|autumn|winter)(?:\s+or\s+so)?{_E}", n_relative, 2),
     ("narrative_day", rf"{_B}(?P<w>the\s+(?:next|following|previous|same|prior)\s+(?:day|morning)|the\s+day\s+(?:before|after)|"
                       rf"(?:earlier|later)\s+that\s+day|that\s+(?:same\s+)?day|that\s+(?:night|evening|morning)|"
                       rf"a\s+day\s+(?:later|earlier)){_E}", n_narrative_day, 1),
-    ("duration", rf"{_B}(?:(?:the\s+)?(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|"
-                 rf"same|entire|whole|full|better\s+part\s+of\s+the)\s+|{APPROX}\s+|the\s+(?=\d|{NUMWORD}\s))?(?P<n>{COUNT})"
+    ("duration", rf"{_B}(?:(?:{APPROX}\s+(?=(?:the\s+)?(?:past|last|next)\s))?(?:the\s+)?"
+                 rf"(?:past|{_NOT_VERB}last|next|first|final|previous|coming|following|latest|remaining|initial|"
+                 rf"same|entire|whole|full|better\s+part\s+of\s+the)\s+|{APPROX}\s+|{_OVER}\s+|the\s+(?=\d|{NUMWORD}\s))?(?P<n>{COUNT})"
                  rf"(?:\s+(?:to|or)\s+{COUNT})?(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working|"
-                 rf"calendar|fiscal))?\s+(?P<unit>{UNIT})(?:\s+and\s+a\s+half|\s+or\s+so)?{_E}", n_duration, 5),
-    ("duration_adj", rf"{_B}(?P<n>\d+|{NUMWORD})-(?P<unit>{UNIT})(?:-(?:old|long))?{_E}", n_duration, 4),
+                 rf"calendar|fiscal))?\s+(?P<unit>{UNIT})(?:\s+and\s+a\s+half|\s+or\s+(?:so|two|three))?{_E}", n_duration, 5),
+    ("duration_adj", rf"{_B}(?:(?:a|an|the)\s+(?=\S+-\w+\s+{_SPAN_NOUN}))?(?P<n>\d+|{NUMWORD})-(?P<unit>{UNIT})"
+                     rf"(?:-(?:old|long)|\s+{_SPAN_NOUN})?{_E}", n_duration, 4),
     ("bare_plural", rf"\b(?:for|over|in|within|take|takes|took|lasted|last|spent)\s+"
                     rf"(?P<span>(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)){_E}"
                     rf"|{_B}(?P<span2>(?P<unit2>years|months|weeks|days|decades))(?=\s+(?:before|after|later|earlier)\b)"
@@ -1157,13 +1334,17 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
                  rf"-(?:long|old){_E}|{_B}(?P<w2>several|multi)-?(?P<unit2>day|week|month|year|decade){_E}", n_adj_span, 5),
     ("set", rf"{_B}(?:(?P<w>{_alt(R.SET_WORDS)})|(?:every|each|per)\s+(?P<n>{COUNT}\s+)?(?P<unit>{UNIT}|{SEASON}|"
             rf"{MONTH}|{WEEKDAY}))(?!\w)", n_set, 2),
-    ("year_compound", rf"{_B}(?P<w>year[\s-]earlier|year[\s-]ago|year[\s-]end|yearend|year's\s+end){_E}", n_year_compound, 4),
+    ("year_compound", rf"{_B}(?:{APPROX_DATE}\s+)?(?P<w>year[\s-]earlier|year[\s-]ago|year[\s-]end|yearend|year's\s+end){_E}", n_year_compound, 4),
     ("the_unit", rf"{_B}(?:(?:{MOD})[\s-]+)?the\s+(?:(?:full|fiscal|whole|entire|calendar)\s+)?(?P<unit>year|month|week|quarter|weekend){_E}",
      n_year_ref, 7),
     ("decade_word", rf"{_B}(?:the\s+)?(?:(?:{MOD})[\s-]+)?(?:nineteen[\s-]+)?(?P<dw>{_alt(R.DECADE_WORDS)}){_E}", n_decade_word, 3),
     ("vague_span", rf"{_B}(?:the\s+)?(?:(?:coming|next|past|last|previous|following|first|final|early|ensuing|recent)\s+)?"
                    rf"(?P<unit>hours|days|weeks|months|years|decades|quarters)(?:\s+ahead)?{_E}", n_vague_span, 7),
     ("reference", rf"{_B}(?P<w>{_alt(R.REFERENCE_WORDS)}){_E}", n_reference, 6),
+    # "soon" only next to a modal ("will soon", "may soon", "soon will"): TimeBank tags that one as a
+    # reference to the future, but not "soon after", "as soon as" or "was soon released"
+    ("soon", rf"\b(?:will|would|may|might|could|can|should|must|to)\s+(?P<span>soon)\b(?!\s+(?:after|as)\b)"
+             rf"|{_B}(?P<span2>soon)(?=\s+(?:will|would|may|might|could)\b)", n_soon, 6),
 ]
 
 
@@ -1180,7 +1361,11 @@ _WINDOW = 48
 
 _TRIGGERS: dict[str, tuple[str, tuple[str, ...]]] = {
     # category: (the words that trigger it, the rules that can only match near such a word)
-    "month": (" ".join(R.MONTHS), ("mdy", "dmy", "month", "holiday")),
+    "month": (" ".join(R.MONTHS), ("mdy", "dmy", "month", "holiday", "mdy_and")),
+    "week_of": ("week weekend", ("week_of", "nth_week")),
+    "ago": ("ago", ("ago_bare",)),
+    "soon": ("soon", ("soon",)),
+    "same": ("same corresponding comparable", ("same_period",)),
     "quarter": ("q", ("q_quarter",)),
     "weekday": ("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun",
                 ("weekday", "mdy", "dmy")),
@@ -1191,7 +1376,8 @@ _TRIGGERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "unit": (" ".join(f"{u} {u}s" for u in R.UNITS) + " period periods yearend midyear",
              ("duration", "duration_adj", "shift", "vague_span", "bare_plural", "the_unit", "relative", "adj_span",
               "year_compound", "narrative_day", "this_quarter", "quarter", "year_period", "in_the_unit")),
-    "century": ("century centuries", ("century", "duration", "shift", "vague_span", "bare_plural", "relative")),
+    "century": ("century centuries", ("century", "duration", "shift", "vague_span", "bare_plural", "relative",
+                                      "quarter_century")),
     "part": ("morning afternoon evening night overnight tonight noon midnight midday today yesterday tomorrow",
              ("daypart", "narrative_day", "word_day", "time", "in_daypart")),
     "season": (" ".join(R.SEASONS), ("season", "relative")),
@@ -1199,18 +1385,22 @@ _TRIGGERS: dict[str, tuple[str, tuple[str, ...]]] = {
                 "thanksgiving easter memorial election labor labour new good palm ash mardi mother father luther "
                 "presidents columbus remembrance fawkes", ("holiday",)),
     "spelled": ("nineteen eighteen twenty thousand " + " ".join(R.DECADE_WORDS), ("year", "decade_word")),
-    "ref": ("now current currently present these recent recently lately past future later term coming nowadays "
-            "right", ("reference",)),
+    "ref": ("now current currently present these recent recently lately past future later term coming nowadays",
+            ("reference",)),
     "set": ("every each per half " + " ".join(R.SET_WORDS), ("set", "half")),
 }
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
-# "multiyear", "yearlong": words that only contain a unit
-_UNIT_INSIDE = re.compile(r"(?:multi|several)?(?:day|week|month|year|decade)(?:long|s)?", re.I)
 _AFTER_DIGITS = re.compile(r"(?P<datenum>[-/]\d)|(?P<clock>\s?(?:[ap]\.?\s?m\b|[:.]\d\d))", re.I)
 _TRIGGER_WORDS: dict[str, tuple[str, ...]] = {}
 for _category, (_words, _rules) in _TRIGGERS.items():
     for _w in _words.split():
         _TRIGGER_WORDS[_w] = _TRIGGER_WORDS.get(_w, ()) + (_category,)
+# "multiyear", "yearlong": words that only contain a unit trigger the unit rules too (a set lookup per
+# token is much cheaper than a regular expression)
+for _w in (p + u + s for p in ("", "multi", "several") for u in ("day", "week", "month", "year", "decade")
+           for s in ("", "long", "s")):
+    if "unit" not in _TRIGGER_WORDS.get(_w, ()):
+        _TRIGGER_WORDS[_w] = _TRIGGER_WORDS.get(_w, ()) + ("unit",)
 _TRIGGER_RULES: dict[str, tuple[str, ...]] = {k: rules for k, (_, rules) in _TRIGGERS.items()}
 _FULL_MONTHS = frozenset(calendar.month_name[i].lower() for i in range(1, 13))
 
@@ -1236,9 +1426,7 @@ def _candidates(text: str) -> list["_Candidate"]:
         else:
             categories = _TRIGGER_WORDS.get(tok.lower(), ())
             if not categories:
-                if not _UNIT_INSIDE.fullmatch(tok):
-                    continue
-                categories = ("unit",)
+                continue
         lo, hi = max(0, t.start() - _WINDOW), min(n, t.end() + _WINDOW)
         for rule in (r for c in categories for r in _TRIGGER_RULES[c]):
             spans = windows.setdefault(rule, [])

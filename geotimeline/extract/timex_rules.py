@@ -71,7 +71,7 @@ SET_WORDS: dict[str, str] = {
 
 REFERENCE_WORDS: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "at present": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF", "right now": "PRESENT_REF",
+    "at present": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "recent years": "PAST_REF",
     "the future": "FUTURE_REF", "a later date": "FUTURE_REF", "the near term": "FUTURE_REF",
@@ -80,9 +80,12 @@ REFERENCE_WORDS: dict[str, str] = {
 }
 """Vague references and their TimeML value (the span never includes ``in``).
 
+"right now" is left to the plain "now": TimeBank tags only "now" in it.
+
 Left out on purpose, because in news they are far more often not temporal
 expressions at all or not annotated as such: once, earlier, later, soon,
-previously, formerly, eventually, shortly, so far, future (the adjective)."""
+previously, formerly, eventually, shortly, so far, future (the adjective).
+"soon" is tagged only next to a modal ("will soon", rule ``soon`` in ``dates.py``)."""
 
 DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
@@ -107,11 +110,11 @@ HOLIDAYS: dict[str, tuple[int, int] | str] = {
 """Fixed holidays as (month, day); moving feasts by the name of their rule in ``dates.py``."""
 
 FUTURE_CUES: tuple[str, ...] = (
-    r"(?:to|will|would|could|may|might|should|must)\s+be\s+\w+", r"expects?\s+to", r"ahead\s+of", r"will", r"won't", r"'ll", r"shall", r"going to", r"gonna",
+    r"(?:to|will|would|could|may|might|should|must)\s+be\s+\w+", r"expects?\s+to", r"expect(?:s|ing)?", r"ahead\s+of", r"will", r"won't", r"'ll", r"shall", r"going to", r"gonna",
     r"(?:is|are|was|were|be)\s+(?:expected|scheduled|due|set|slated|planned|poised|likely|to)",
     r"expected", r"scheduled", r"planned", r"slated", r"set\s+(?:to|for)", r"as\s+(?:soon|early)\s+as", r"no\s+later\s+than", r"due\s+to", r"plans?\s+to", r"planning\s+to", r"intends?\s+to",
     r"hopes?\s+to", r"aims?\s+to", r"must", r"needs?\s+to", r"(?:has|have)\s+to", r"would", r"upcoming", r"next(?!\s+to\b)", r"to\s+be\s+held", r"tomorrow",
-    r"until", r"till", r"deadline", r"plan", r"begins?", r"starts?", r"opens?", r"ends?",
+    r"until", r"till", r"deadline", r"begins?", r"starts?", r"opens?", r"ends?",
 )
 """Words before a mention that make a bare weekday or month point forwards.
 
@@ -130,6 +133,9 @@ PAST_CUES: tuple[str, ...] = (
     r"won", r"lost", r"fell", r"rose", r"sold", r"bought", r"paid", r"found", r"got", r"spoke", r"wrote",
     r"ran", r"brought", r"sent", r"kept", r"became", r"knew", r"struck", r"hit", r"shot", r"killed", r"died",
     r"broke", r"drove", r"flew", r"led", r"put", r"set", r"told", r"won", r"quit", r"cut", r"spent",
+    r"sank", r"fled", r"fought", r"grew", r"drew", r"threw", r"stood", r"sat", r"sought", r"caught", r"stole",
+    r"felt", r"heard", r"meant", r"laid", r"lay", r"dealt", r"swore", r"rode", r"woke", r"chose", r"forgot",
+    r"ate", r"fed", r"hid", r"bit", r"shook", r"spoke", r"arose", r"understood", r"withdrew", r"overtook",
     r"(?-i:[a-z]+ed)",
 )
 """Words that make a bare weekday or month point backwards (checked after ``FUTURE_CUES``).
