@@ -73,22 +73,25 @@ def build_journeys(
     by_id = {p.id: p for p in places}
     if home is not None:
         by_id.setdefault(home.id, home)
+    # A departure alone ("left Hobart on Dec. 28") starts a trip as well as an arrival.
     travel = [
         e for e in events
-        if e.travel and e.date is not None and e.destination in by_id and e.status in JOURNEY_STATUSES
+        if e.travel and e.date is not None and (e.destination in by_id or e.origin in by_id)
+        and e.status in JOURNEY_STATUSES
     ]
     journeys: list[Journey] = []
     for trip in _trips(travel):
+        if not any(e.destination in by_id for e in trip):
+            continue  # departures only: where the trip went is not said
         stops: list[str] = []
         stop_modes: list[Mode] = []
         for e in trip:
-            assert e.destination is not None
             # A stated origin ("flew from Washington", "left Kyiv") is a stop of its own when the trip
             # is not already there; it reaches the first leg's start or bridges a gap between legs.
             if e.origin in by_id and e.origin != e.destination and (not stops or stops[-1] != e.origin):
                 stops.append(e.origin)
                 stop_modes.append("unknown")
-            for stop in (*(v for v in e.via if v in by_id), e.destination):
+            for stop in (*(v for v in e.via if v in by_id), *([e.destination] if e.destination in by_id else [])):
                 if not stops or stops[-1] != stop:
                     stops.append(stop)
                     stop_modes.append(e.mode)

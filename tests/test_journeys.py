@@ -86,3 +86,13 @@ def test_stated_origin_starts_the_trip_and_unstated_modes_carry_on() -> None:
     assert j.stops == ("washington", "rzeszow", "przemysl", "kyiv")
     assert [leg.mode for leg in j.legs] == ["air", "train", "train"]
     assert not any(leg.inferred for leg in j.legs)
+
+
+def test_a_departure_starts_the_trip_but_departures_alone_are_no_journey() -> None:
+    hobart = Place("hobart", "Hobart", -42.88, 147.33, "AU")
+    casey = Place("casey", "Casey Station", -66.28, 110.53, "AQ")
+    left = replace(_event("e1", dt.date(2023, 12, 28), None), origin="hobart")
+    arrived = _event("e2", dt.date(2024, 1, 10), "casey")
+    (j,) = build_journeys([left, arrived], [hobart, casey], router=straight)
+    assert j.stops == ("hobart", "casey") and j.label.endswith("to Casey Station")
+    assert build_journeys([left], [hobart, casey], router=straight) == []

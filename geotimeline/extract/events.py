@@ -83,7 +83,7 @@ STATUS_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = (
 _SPEECH = re.compile(r"\b(said|says|announced|told|stated|reported|confirmed|declared|added)\s*(\w+\s+){0,2}$")
 
 TRAVEL = re.compile(
-    r"\b(arriv\w*|travel\w*|visit\w*|trip|tour\w*|journey\w*|flew|fly|flies|flying|drove|driv(e|es|ing) to|"
+    r"\b(arriv\w*|travel\w*|visit\w*|trip|tour\w*|journey\w*|flew|flown|fly|flies|flying|drove|driv(e|es|ing) to|"
     r"sail\w*|depart\w*|left for|leav\w+ for|head(ed|ing|s)? (to|for)|went (back |home )?(by \w+ )?to|go(es|ing)? to|return\w*|came to|"
     r"cross\w*|reach\w*|land\w*|met|meet\w*|talks|summit|stay\w*|stopp?\w* (in|at)|moved? to|fled|evacuat\w*)\b",
     re.I,
@@ -92,7 +92,7 @@ MODES: tuple[tuple[Mode, re.Pattern[str]], ...] = (
     ("train", re.compile(r"\b(by (train|rail)|aboard (a|the|his|an) (\w+ )?train|train (journey|trip|ride)|"
                          r"(armou?red|special|private|overnight|night) train|railway|rail journey|"
                          r"(took|take|takes|taking|board\w*|caught|catch\w*) (a|the|his|her|their|an) (\w+ )?train)\b", re.I)),
-    ("air", re.compile(r"\b(flew|fly|flies|flying|flight|by (air|plane|jet|helicopter)|airlifted|landed at)\b", re.I)),
+    ("air", re.compile(r"\b(flew|flown|fly|flies|flying|flight|by (air|plane|jet|helicopter)|airlifted|landed at)\b", re.I)),
     ("sea", re.compile(r"\b(by (sea|ship|boat|ferry)|sailed|aboard (a|the) (ship|vessel|ferry|yacht))\b", re.I)),
     ("road", re.compile(r"\b(by (car|road|bus|motorcade|convoy)|drove|motorcade|convoy)\b", re.I)),
 )
@@ -102,6 +102,8 @@ _ORIGIN = re.compile(
     r"\b(from|left|leaving|leaves|departed|departing|departs|out of)\s+((?!(?:to|for|towards|into|via)\b)[\w'’-]+\s+){0,4}$",
     re.I,
 )
+# "left Hobart on Dec. 28": leaving a named place is travel; "the blast left 12 dead" is not.
+_LEFT_PLACE = re.compile(r"\b(left|quit)\s+(the\s+)?[A-Z]")
 _NEARBY = re.compile(
     r"\b(near|outside|close to|(north|south|east|west|northeast|northwest|southeast|southwest)(ern)? of)\s+"
     r"(the\s+)?([\w'’-]+\s+){0,2}$", re.I)
@@ -290,7 +292,7 @@ def _draft(
     lo, hi = bounds if bounds else (0, len(sentence))
     clause = sentence[lo:hi]
     before = sentence[lo : date.start - s_start] if date else ""
-    travel = bool(TRAVEL.search(clause if date else sentence))
+    travel = bool(TRAVEL.search(clause if date else sentence) or _LEFT_PLACE.search(clause if date else sentence))
     place_ids = tuple(dict.fromkeys(pid for _, pid in refs))
     destination = None
     origin = None

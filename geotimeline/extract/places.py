@@ -192,7 +192,7 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
     for m in _TOKEN.finditer(text):
         word = m.group()
         cap = word[0].isupper()
-        if not cap and word not in CONNECTORS:
+        if not cap and word not in CONNECTORS and word not in LOWER_TAILS:
             continue
         start, end = m.span()
         sent_start = start < 3 and not text[:start].strip() or sentence_before(text, max(0, start - 6), start) \
@@ -366,6 +366,11 @@ def _supported(text: str, m: PlaceMention, gaz: Gazetteer) -> bool:
     return bool(_LOCATIVE.search(text, max(0, m.start - 24), m.start))
 
 
+LOWER_TAILS = frozenset({"station", "base"})
+"""Lower-case last words that still belong to a name the gazetteer holds whole ("Casey station"):
+news writes a research station's or a base's generic word in lower case."""
+
+
 def _longest_match(text: str, tokens: list[_Token], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
     best: tuple[int, str] | None = None
     words: list[str] = []
@@ -374,14 +379,14 @@ def _longest_match(text: str, tokens: list[_Token], i: int, gaz: Gazetteer) -> t
         if j > i:
             if not _joined(text, tokens[j - 1], tok):
                 break
-            if not tok.cap and tok.key not in CONNECTORS:
+            if not tok.cap and tok.key not in CONNECTORS and tok.key not in LOWER_TAILS:
                 break
         word = tok.key
         if word.endswith("s") and tok.text.endswith(("'s", "\u2019s")):
             word = fold(tok.text[:-2])
         words.append(word)
         key = " ".join(words)
-        if tok.cap and gaz.rows(key):
+        if (tok.cap or (j > i and tok.key in LOWER_TAILS)) and gaz.rows(key):
             best = (j + 1, key)
         if word != tok.key:
             break  # a possessive ends the name
