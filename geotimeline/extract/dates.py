@@ -286,10 +286,11 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 # --------------------------------------------------------------------------- tense around a mention
 
-_FUTURE_RE = "|".join(R.FUTURE_CUES)
+_FUTURE_RE = "|".join(R.FUTURE_CUES + R.SCHEDULE_VERBS)
 _PAST_RE = "|".join(R.PAST_CUES)
 _CUE = re.compile(rf"\b(?:(?P<fut>{_FUTURE_RE})|(?P<past>{_PAST_RE}))\b", re.I)
-_RIGHT_CUE = re.compile(rf"\b(?:(?P<fut>{'|'.join(R.RIGHT_FUTURE_CUES)})|(?P<past>was|were|had|did|ago))\b", re.I)
+_RIGHT_CUE = re.compile(
+    rf"\b(?:(?P<fut>{'|'.join(R.RIGHT_FUTURE_CUES + R.SCHEDULE_VERBS)})|(?P<past>was|were|had|did|ago))\b", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|effective|due)\s+$", re.I)
 _PLUPERFECT = re.compile(r"\bhad\b(?![^.;]*[.;])", re.I)
 _PAST_VERB_AFTER = re.compile(r",?\s+(?:(?-i:[a-z]{2,}ed)|said|told|met|began|took|made|gave|held|left|won|lost|fell|"

@@ -127,6 +127,15 @@ RIGHT_FUTURE_CUES: tuple[str, ...] = (
 )
 """Future cues that still count when they come after the mention ("On Friday, Kim will ...")."""
 
+SCHEDULE_VERBS: tuple[str, ...] = (
+    r"meets", r"faces?", r"hosts", r"travels", r"arrives", r"leaves\s+for", r"heads\s+(?:to|for|into)",
+    r"resumes", r"returns\s+to", r"kicks?\s+off", r"takes\s+on", r"tees\s+off", r"flies\s+to", r"departs",
+    r"(?:is|are)\s+(?:to|off\s+to|back\s+in)",
+)
+"""Present-tense verbs that news uses for a fixed programme ("Biden meets Xi on Tuesday", "On Sunday the
+riders face the Alps"): with a bare weekday they point forwards, before or after the mention. Only
+forms that are not also common plural nouns ("visits", "plays", "votes" are left out)."""
+
 PAST_CUES: tuple[str, ...] = (
     r"said", r"says", r"say", r"told", r"was", r"were", r"had", r"has", r"have", r"did", r"ago", r"last",
     r"since", r"earlier", r"met", r"came", r"went", r"began", r"took", r"made", r"gave", r"saw", r"held", r"left",

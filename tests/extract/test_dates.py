@@ -204,6 +204,14 @@ TENSE_CASES = [
     # irregular past forms; a present passive is no past
     ("The ship sank in October.", DW, "October", "2010-10"),
     ("The appeal is heard in May.", JAN, "May", "1998-05"),
+    # the present tense of a fixed programme looks forward, whether the verb comes before or after
+    ("On Sunday the riders face a mountain stage.", DW, "Sunday", "2011-08-21"),
+    ("On Wednesday the riders face a mountain stage.", DW, "Wednesday", "2011-08-24"),
+    ("Biden meets Xi on Tuesday in Bali.", DW, "Tuesday", "2011-08-23"),
+    ("The team flies to Madrid on Thursday.", DW, "Thursday", "2011-08-25"),
+    ("The riders face the Alps, before the rest day on Monday.", DW, "Monday", "2011-08-22"),
+    # ... but a past verb still points back
+    ("Police found the car on Wednesday.", DW, "Wednesday", "2011-08-17"),
 ]
 
 
