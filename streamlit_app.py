@@ -26,7 +26,7 @@ from geotimeline.settings import SAMPLE_ARTICLE, Settings
 from geotimeline.story import build_story
 from geotimeline.views.export import export_html
 from geotimeline.views.map import build_map
-from geotimeline.views.timeline import build_timeline, date_label, selected_event
+from geotimeline.views.timeline import build_timeline, date_label, event_table, selected_event, selected_row
 
 SAMPLE_PUBLISHED = dt.date(2011, 8, 21)
 SOURCES = ("Sample article (DW, Kim in Russia)", "Paste text", "Upload files")
@@ -78,6 +78,12 @@ def step(delta: int, count: int) -> None:
 
 def go_to_clicked(chart_key: str, event_ids: tuple[str, ...]) -> None:
     index = selected_event(st.session_state.get(chart_key), event_ids)
+    if index is not None:
+        st.session_state.event_index = index
+
+
+def go_to_row(table_key: str, count: int) -> None:
+    index = selected_row(st.session_state.get(table_key), count)
     if index is not None:
         st.session_state.event_index = index
 
@@ -201,6 +207,13 @@ def main() -> None:
         event_ids = tuple(e.id for e in story.events)
         st.plotly_chart(build_timeline(story, current=current), key=chart_key, selection_mode="points",
                         on_select=lambda: go_to_clicked(chart_key, event_ids))
+
+    if count:
+        with st.expander(f"All events ({count})"):
+            # Picking a row steps to that event, like Next/Previous and a click on the timeline.
+            table_key = f"events-{key}-{index}"
+            st.dataframe(event_table(story), key=table_key, on_select=lambda: go_to_row(table_key, count),
+                         selection_mode="single-row", hide_index=True, width="stretch")
 
     left, right = st.columns(2)
     left.download_button("Download HTML map", data=cached_export(key, story), file_name="geotimeline.html",

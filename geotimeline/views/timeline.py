@@ -22,6 +22,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from geotimeline.models import Event, Story, date_value
@@ -185,3 +186,29 @@ def selected_event(selection: Mapping[str, Any] | None, event_ids: Sequence[str]
         if isinstance(data, str) and data in event_ids:
             return list(event_ids).index(data)
     return None
+
+
+def event_table(story: Story) -> pd.DataFrame:
+    """One row per event, in story order: what the dashboard lists under the map (row k is event k)."""
+    lanes = event_lanes(story)
+    rows = []
+    for event in story.events:
+        names = [p.name for pid in event.places if (p := story.place(pid))]
+        rows.append({
+            "date": date_label(event),
+            "status": event.status,
+            "places": ", ".join(names),
+            "mode": "" if event.mode == "unknown" else event.mode,
+            "lane": lanes[event.id],
+            "what": event.summary,
+        })
+    return pd.DataFrame(rows, columns=["date", "status", "places", "mode", "lane", "what"])
+
+
+def selected_row(selection: Mapping[str, Any] | None, count: int) -> int | None:
+    """The first selected row of a table selection state (``{"selection": {"rows": [k]}}``), if in range."""
+    if not isinstance(selection, Mapping):
+        return None
+    inner = selection.get("selection")
+    rows = inner.get("rows", []) if isinstance(inner, Mapping) else []
+    return next((r for r in rows if isinstance(r, int) and 0 <= r < count), None)

@@ -125,6 +125,25 @@ def test_clicking_a_timeline_point_makes_it_the_current_event(context: tuple[obj
     expect(page.locator(".st-key-event_card").first).not_to_have_text(before, timeout=LOAD_MS)
 
 
+def test_picking_a_row_of_the_event_table_steps_there(context: tuple[object, object], dashboard_url: str) -> None:
+    ctx, _ = context
+    page = ctx.new_page()  # type: ignore[attr-defined]
+    page.goto(dashboard_url)
+    page.get_by_text(INDICATOR).first.wait_for(timeout=LOAD_MS)
+    total = indicator(page)[1]
+    page.get_by_text(f"All events ({total})").click()
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for(timeout=LOAD_MS)
+    grid.scroll_into_view_if_needed()
+    page.locator('[data-testid="stDataFrame"] canvas').first.wait_for(timeout=LOAD_MS)
+    box = grid.bounding_box()
+    assert box is not None
+    # The grid is a canvas: the row-marker column (the selection checkboxes) is at the left edge,
+    # under a header row; rows are 35 px high by default. Row 3 is event 3.
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 2 * 35 + 17)
+    page.get_by_text(f"Event 3 of {total}", exact=True).wait_for(timeout=LOAD_MS)
+
+
 def test_exported_page_renders_markers_routes_and_timeline(context: tuple[object, object], tmp_path: Path) -> None:
     ctx, log = context
     text = SAMPLE_ARTICLE.read_text(encoding="utf-8")

@@ -8,7 +8,14 @@ import plotly.graph_objects as go
 import pytest
 
 from geotimeline.models import Event, Story
-from geotimeline.views.timeline import build_timeline, date_label, event_lanes, selected_event
+from geotimeline.views.timeline import (
+    build_timeline,
+    date_label,
+    event_lanes,
+    event_table,
+    selected_event,
+    selected_row,
+)
 
 
 def traces(fig: go.Figure) -> dict[str, go.Scatter]:
@@ -127,3 +134,19 @@ def test_date_label(event: Event, label: str) -> None:
 )
 def test_selected_event_reads_the_clicked_point(selection: object, expected: int | None) -> None:
     assert selected_event(selection, ("e1", "e2", "e3")) == expected  # type: ignore[arg-type]
+
+
+def test_event_table_has_one_row_per_event_in_order(kim_story: Story) -> None:
+    table = event_table(kim_story)
+    assert len(table) == len(kim_story.events)
+    assert list(table["date"]) == [date_label(e) for e in kim_story.events]
+    assert list(table["lane"]) == [event_lanes(kim_story)[e.id] for e in kim_story.events]
+
+
+@pytest.mark.parametrize(
+    ("selection", "expected"),
+    [({"selection": {"rows": [2]}}, 2), ({"selection": {"rows": []}}, None), ({"selection": {"rows": [9]}}, None),
+     (None, None)],
+)
+def test_selected_row(selection: object, expected: int | None) -> None:
+    assert selected_row(selection, 3) == expected  # type: ignore[arg-type]
