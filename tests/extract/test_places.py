@@ -100,3 +100,19 @@ def test_seed_article(gazetteer) -> None:
 def test_empty_text(gazetteer) -> None:
     assert find_places("", gazetteer) == []
     assert find_places("no capitals here at all.", gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A state of emergency in Shasta and Trinity counties.", {"Shasta": "Shasta County", "Trinity": "Trinity County"}),
+        ("The rate in Barrow, Jackson and Walton counties rose.",
+         {"Barrow": "Barrow County", "Jackson": "Jackson County", "Walton": "Walton County"}),
+        ("Flooding hit Terrebonne and Orleans parishes.", {"Terrebonne": "Terrebonne Parish", "Orleans": "Orleans Parish"}),
+        # no list of counties: the names stand as written
+        ("Jackson met voters in Walton on Friday.", {"Walton": "Walton"}),
+    ],
+)
+def test_names_in_a_list_of_counties_are_counties(gazetteer, text: str, expected: dict[str, str]) -> None:
+    found = {m.text: m.query for m in find_places(text, gazetteer)}
+    assert {k: found.get(k) for k in expected} == expected
