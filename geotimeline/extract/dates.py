@@ -328,6 +328,10 @@ def _tense(text: str, start: int, end: int, right_full: bool = False) -> Tense:
             continue  # "ahead of the trip, the ministry on Sunday ...": the cue's object came before the comma
         if m.group("past") and _MODAL_BEFORE.search(left, 0, m.start()):
             continue  # "would cut", "is heard": no past tense; the words before decide
+        if m.group("past") and m.group().lower() in R.BASE_FORM_PASTS:
+            modal = next((c for c in reversed(cues) if c.group("fut") and c.end() <= m.start()), None)
+            if modal is not None and not re.search(r"[,;]", left[modal.end():m.start()]):
+                continue  # "would regain strength and hit South Carolina on Friday": the modal governs "hit"
         return "future" if m.group("fut") else "past"
     right = text[end:end + 80]
     br = _SENT_BREAK.search(right)

@@ -536,9 +536,11 @@ def _abbreviation_period(text: str, tok: _Token, end: int, gaz: Gazetteer) -> in
 
 
 # A place name that opens an organisation's name ("U.S. Geological Survey", "Chicago Police Department",
-# "Denver Post") names the organisation, not a place where something happened.
+# "Denver Post") or an office ("U.S. Secretary of State", "French President") names the organisation or
+# the office holder's country, not a place where something happened.
 ORGANISATION_HEAD = re.compile(
     r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:Survey|Army|Navy|Air Force|Marines|Coast Guard|Ministry|Department|Police|"
+    r"President|Prime Minister|Secretary|Minister|Ambassador|Senator|Governor|Mayor|Chancellor|Premier|"
     r"Times|Post|Herald|Tribune|Gazette|Council|Embassy|Consulate|Airlines|Airways|Railways?|"
     r"Bank|Institute|Agency|Service|Commission|Committee|Party|Company|Corporation|Chamber|Federation|"
     r"Association|Foundation)\b")

@@ -151,6 +151,9 @@ PAST_CUES: tuple[str, ...] = (
 
 The catch-all "-ed" is case-sensitive so that names ("United States") are not verbs."""
 
+BASE_FORM_PASTS: frozenset[str] = frozenset("hit put set cut quit cost hurt spread let shut beat read".split())
+"""Past forms spelled like the bare verb: after a future cue in the same clause they are infinitives."""
+
 QUANTITY_NOUNS: frozenset[str] = frozenset("""
     people persons troops soldiers men women children workers employees jobs votes voters residents civilians
     refugees migrants students tons tonnes km kilometers kilometres miles meters metres feet foot ft yards

@@ -212,6 +212,9 @@ TENSE_CASES = [
     ("The riders face the Alps, before the rest day on Monday.", DW, "Monday", "2011-08-22"),
     # ... but a past verb still points back
     ("Police found the car on Wednesday.", DW, "Wednesday", "2011-08-17"),
+    # a past form spelled like the bare verb, governed by an earlier modal
+    ("Forecasters said it would regain strength and hit the coast on Friday.", DW, "Friday", "2011-08-26"),
+    ("The storm hit the coast on Friday.", DW, "Friday", "2011-08-19"),
 ]
 
 

@@ -245,6 +245,9 @@ def test_each_verb_group_keeps_its_status() -> None:
         ("On Saturday he travelled to Maskwacis, a community south of Edmonton.", ["Maskwacis", "Edmonton"], (),
          "maskwacis"),
         ("On Saturday he arrived in Khasan, near Vladivostok.", ["Khasan", "Vladivostok"], (), "khasan"),
+        # an arrival verb marks the end, even with the earlier stops named after it
+        ("On Saturday he returned to Washington from a tour that took him to Riyadh and Cairo.",
+         ["Washington", "Riyadh", "Cairo"], ("riyadh", "cairo"), "washington"),
     ],
 )
 def test_earlier_stops_of_a_travel_clause(text: str, places: list[str], via: tuple[str, ...], destination: str) -> None:

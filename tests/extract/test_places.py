@@ -80,6 +80,8 @@ def test_possessive_span_excludes_the_s(gazetteer) -> None:
         ("The quake hit Gaziantep, the U.S. Geological Survey said.", "U.S.", True),
         ("He spoke to the Chicago Police Department on Monday.", "Chicago", True),
         ("The flight landed at Denver International Airport.", "Denver", False),
+        ("U.S. Secretary of State Antony Blinken will travel to Seoul.", "U.S.", True),
+        ("Biden flew to Seoul on Sunday.", "Seoul", False),
     ],
 )
 def test_metonymy(gazetteer, text: str, place: str, metonym: bool) -> None:
