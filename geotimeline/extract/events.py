@@ -80,12 +80,13 @@ STATUS_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = (
     ("expected", re.compile(r"\b(expected|likely to|could|might|hopes? to|may (?!\d))\b")),
     ("scheduled", re.compile(r"\b(will|shall|is due|are due|due to|scheduled|is set to|are set to|plans? to|planned|to be held|would|upcoming)\b")),
 )
+_PAST_PLAN = re.compile(r"\b(was|were|had been)\s+(due|scheduled|expected|set|planned|supposed|slated)\b")
 _SPEECH = re.compile(r"\b(said|says|announced|told|stated|reported|confirmed|declared|added)\s*(\w+\s+){0,2}$")
 
 TRAVEL = re.compile(
     r"\b(arriv\w*|travel\w*|visit\w*|trip|tour\w*|journey\w*|flew|flown|fly|flies|flying|drove|driv(e|es|ing) to|"
     r"sail\w*|depart\w*|left for|leav\w+ for|head(ed|ing|s)? (to|for)|went (back |home )?(by \w+ )?to|go(es|ing)? to|return\w*|came to|"
-    r"cross\w*|reach\w*|land\w*|met|meet\w*|talks|summit|stay\w*|stopp?\w* (in|at)|moved? to|fled|evacuat\w*)\b",
+    r"cross\w*|reach\w*|land(?:ed|ing|s)?|met|meet\w*|talks|summit|stay\w*|stopp?\w* (in|at)|moved? to|fled|evacuat\w*)\b",
     re.I,
 )
 MODES: tuple[tuple[Mode, re.Pattern[str]], ...] = (
@@ -126,6 +127,11 @@ def detect_status(clause: str, date: dt.date | None, published: dt.date | None, 
     low = clause.lower()
     for status, pattern in STATUS_RULES:
         if pattern.search(low):
+            # "It will be his third visit since he took office in January 2021": a date well before
+            # publication is no plan unless the plan itself is told in the past ("was due to").
+            if status in ("scheduled", "expected") and date and published and (published - date).days > 31 \
+                    and not _PAST_PLAN.search(low):
+                return "happened"
             return status
     if date and published and date > published:
         return "scheduled"

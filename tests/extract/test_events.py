@@ -61,6 +61,10 @@ def test_sentences(text: str, expected: list[str]) -> None:
         ("Kim was reported to have stayed aboard the train", None, "", "reported"),
         ("North Korea says he was born in a secret camp", None, "", "claimed"),
         ("The summit opens on Monday", dt.date(2011, 8, 22), "", "scheduled"),
+        # a date well before publication is no plan ...
+        ("It will be his third visit since he took office in January 2009", dt.date(2009, 1, 1), "", "happened"),
+        # ... unless the plan is told in the past
+        ("The talks were due to open in May", dt.date(2011, 5, 1), "", "scheduled"),
     ],
 )
 def test_status(clause: str, date: dt.date | None, before: str, status: str) -> None:
