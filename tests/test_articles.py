@@ -60,6 +60,18 @@ def _place(story: Story, written: str):
         ("icebreaker-antarctica-2024", "Tasmania", (-42.0, 146.6), 300),
         ("floods-brazil-undated", "Porto Alegre", (-30.03, -51.23), 30),
         ("floods-brazil-undated", "Santa Maria", (-29.68, -53.81), 30),
+        ("hurricane-florida-2022", "Naples", (26.14, -81.79), 30),  # Florida's, not Italy's
+        ("hurricane-florida-2022", "Charleston", (32.78, -79.93), 30),  # South Carolina's, not West Virginia's
+        ("hurricane-florida-2022", "Cape Canaveral", (28.39, -80.6), 30),
+        ("hurricane-florida-2022", "Florida Keys", (24.7, -81.2), 150),
+        ("diplomatic-tour-2024", "Tel Aviv", (32.08, 34.78), 30),
+        ("diplomatic-tour-2024", "Doha", (25.29, 51.53), 30),
+        ("diplomatic-tour-2024", "Manila", (14.6, 120.98), 30),
+        ("night-train-paris-berlin-2023", "Erfurt", (50.98, 11.03), 30),
+        ("night-train-paris-berlin-2023", "Frankfurt", (50.11, 8.68), 30),
+        ("wildfire-shasta-undated", "Shasta", (40.76, -122.04), 80),  # "Shasta and Trinity counties"
+        ("wildfire-shasta-undated", "Trinity", (40.65, -123.11), 80),
+        ("wildfire-shasta-undated", "REDDING", (40.59, -122.39), 30),
     ],
 )
 def test_places_are_where_the_article_means(story_of, article: str, written: str, point: tuple[float, float],
@@ -101,6 +113,17 @@ def test_names_that_are_not_places(story_of, article: str, written: str) -> None
         ("icebreaker-antarctica-2024", "2023-12-28", "happened", "Hobart"),  # "left Hobart on Dec. 28"
         ("icebreaker-antarctica-2024", "2024-01-10", "happened", "Antarctica"),  # "arrived ... on Wednesday"
         ("icebreaker-antarctica-2024", "2024-03", "scheduled", "Hobart"),  # "returning to Hobart in early March"
+        ("hurricane-florida-2022", "2022-09-27", "happened", "Cuba"),  # "had earlier struck ... on Tuesday"
+        ("hurricane-florida-2022", "2022-09-28", "happened", "Fort Myers"),
+        ("hurricane-florida-2022", "2022-09-30", "scheduled", "Charleston"),  # "would regain strength and hit"
+        ("hurricane-florida-2022", "2017", "happened", "Florida Keys"),
+        ("diplomatic-tour-2024", "2024-03-17", "scheduled", "Seoul"),
+        ("diplomatic-tour-2024", "2024-03-19", "scheduled", "Manila"),
+        ("diplomatic-tour-2024", "2024-03-13", "happened", "Washington"),
+        ("diplomatic-tour-2024", "2024-02", "happened", "Rio de Janeiro"),
+        ("diplomatic-tour-2024", "2021-01", "happened", "South Korea"),  # "since he took office in January 2021"
+        ("night-train-paris-berlin-2023", "2023-12-11", "happened", "Paris"),
+        ("night-train-paris-berlin-2023", "2014", "happened", "Berlin"),
     ],
 )
 def test_dated_events(story_of, article: str, date: str, status: str, written: str) -> None:
@@ -150,3 +173,22 @@ def test_tour_visits_every_city_in_order(story_of) -> None:
     story = story_of("papal-visit-canada-2022")
     (journey,) = story.journeys
     assert [story.place(pid).name for pid in journey.stops] == ["Edmonton", "Québec", "Iqaluit", "Rome"]  # type: ignore[union-attr]
+
+
+def test_hosts_are_not_the_travellers_home(story_of) -> None:
+    story = story_of("diplomatic-tour-2024")
+    journey = next(j for j in story.journeys if "seoul" in j.stops)
+    names = [story.place(pid).name for pid in journey.stops]  # type: ignore[union-attr]
+    # "talks with Philippine officials" does not make Manila the start of the trip
+    assert names[-2:] == ["Seoul", "Manila"] and names[0] != "Manila"
+    assert "Washington" in names and not any(leg.inferred for leg in journey.legs)
+    # "U.S. Secretary of State": the office's country is not where anything happened
+    us = _place(story, "U.S.")
+    assert us is None or not any(us.id in e.places for e in story.events)
+
+
+def test_night_train_is_a_train_journey(story_of) -> None:
+    story = story_of("night-train-paris-berlin-2023")
+    journey = next(j for j in story.journeys if j.date == dt.date(2023, 12, 11))
+    assert [story.place(pid).name for pid in journey.stops] == ["Paris", "Berlin"]  # type: ignore[union-attr]
+    assert journey.mode == "train"
