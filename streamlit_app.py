@@ -19,7 +19,7 @@ from streamlit_folium import st_folium
 from geotimeline.errors import GeotimelineError, InputError
 from geotimeline.geocoding.cache import Corrections
 from geotimeline.geocoding.gazetteer import Gazetteer
-from geotimeline.ingest import article_from_bytes, article_from_text
+from geotimeline.ingest import ARCHIVE_SUFFIXES, article_from_bytes, article_from_text, articles_from_archive_bytes
 from geotimeline.models import Article, Place, Story
 from geotimeline.serialize import story_to_json
 from geotimeline.settings import SAMPLE_ARTICLE, Settings
@@ -52,17 +52,36 @@ def cached_export(key: str, _story: Story) -> str:
     return export_html(_story)
 
 
-def read_articles(source: str, published: dt.date | None) -> tuple[Article, ...]:
-    """The articles chosen in the sidebar; raises InputError with a one-line message."""
+def read_articles(source: str, published: dt.date | None) -> tuple[tuple[Article, ...], list[str]]:
+    """The articles chosen in the sidebar, and one line per upload that could not be read.
+
+    Raises InputError (one line) when there is nothing to read at all. An uploaded .zip / .tar.gz brings
+    every .txt/.html file in it; a bad file among several is reported and the others are kept.
+    """
     if source == SOURCES[1]:
-        return (article_from_text(st.session_state.get("pasted", ""), published=published),)
+        return (article_from_text(st.session_state.get("pasted", ""), published=published),), []
     if source == SOURCES[2]:
         files = st.session_state.get("uploads") or []
         if not files:
-            raise InputError("upload at least one .txt or .html file")
-        return tuple(article_from_bytes(f.getvalue(), filename=f.name, published=published) for f in files)
+            raise InputError("upload at least one .txt or .html file, or an archive of them")
+        articles: list[Article] = []
+        problems: list[str] = []
+        for f in files:
+            if f.name.lower().endswith(ARCHIVE_SUFFIXES):
+                items = list(articles_from_archive_bytes(f.getvalue(), filename=f.name, published=published))
+            else:
+                try:
+                    items = [article_from_bytes(f.getvalue(), filename=f.name, published=published)]
+                except InputError as exc:
+                    items = [exc]
+            for item in items:
+                if isinstance(item, InputError):
+                    problems.append(str(item))
+                else:
+                    articles.append(item)
+        return tuple(articles), problems
     text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
-    return (article_from_text(text, published=published or SAMPLE_PUBLISHED, source=SAMPLE_ARTICLE.name),)
+    return (article_from_text(text, published=published or SAMPLE_PUBLISHED, source=SAMPLE_ARTICLE.name),), []
 
 
 def story_key(articles: Sequence[Article]) -> str:
@@ -95,7 +114,9 @@ def sidebar() -> tuple[str, dt.date | None]:
         if source == SOURCES[1]:
             st.text_area("Article text", key="pasted", height=250, placeholder="Paste a news article here")
         elif source == SOURCES[2]:
-            st.file_uploader("Article files", type=["txt", "html", "htm"], accept_multiple_files=True, key="uploads")
+            st.file_uploader("Article files", type=["txt", "html", "htm", "zip", "tar", "gz", "tgz"],
+                             accept_multiple_files=True, key="uploads",
+                             help="Text or HTML articles, or a .zip / .tar.gz archive of them.")
         published = st.date_input(
             "Publication date", value=None, min_value=dt.date(1800, 1, 1), max_value=dt.date.today(),
             key="published", help="Anchors 'on Saturday', 'last year' ... Leave empty to read the article's dateline.",
@@ -160,7 +181,11 @@ def main() -> None:
         st.success(flash)
     source, published = sidebar()
     try:
-        articles = read_articles(source, published)
+        articles, problems = read_articles(source, published)
+        for problem in problems:
+            st.error(problem)
+        if not articles:
+            return
         story = cached_story(articles)
     except InputError as exc:
         st.error(str(exc))

@@ -72,18 +72,23 @@ def _write(path: str | None, text: str) -> None:
 
 
 def _load_articles(files: Sequence[str], published: dt.date | None) -> tuple[list[Any], int]:
-    from geotimeline.ingest import article_from_bytes, load_article
+    from geotimeline.ingest import article_from_bytes, load_articles
 
     articles, failures = [], 0
     seen: dict[str, int] = {}
+    loaded: list[Any] = []
     for name in files:
-        try:
-            if name == "-":
-                article = article_from_bytes(sys.stdin.buffer.read(), filename="<stdin>", published=published)
-            else:
-                article = load_article(name, published=published)
-        except InputError as exc:
-            _fail(str(exc))
+        if name == "-":
+            try:
+                loaded.append(article_from_bytes(sys.stdin.buffer.read(), filename="<stdin>", published=published))
+            except InputError as exc:
+                loaded.append(exc)
+        else:
+            # A folder or an archive yields each of its articles; one bad member is reported, not fatal.
+            loaded.extend(load_articles(name, published=published))
+    for article in loaded:
+        if isinstance(article, InputError):
+            _fail(str(article))
             failures += 1
             continue
         # Two inputs may slug to the same id: keep ids unique so events point to one article.
@@ -256,7 +261,7 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def story_args(p: argparse.ArgumentParser) -> None:
-        p.add_argument("files", nargs="+", metavar="FILE", help="article: .txt, .html, a URL, or - for stdin")
+        p.add_argument("files", nargs="+", metavar="FILE", help="article: .txt, .html, a URL, a folder or archive (.zip, .tar.gz) of them, or - for stdin")
         p.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                        help="publication date (overrides the article's own)")
         p.add_argument("--online", action="store_true",

@@ -17,13 +17,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tarfile
 import urllib.request
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from geotimeline.errors import InputError
 from geotimeline.models import Article
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+ARTICLE_SUFFIXES = (".txt", ".text", *HTML_SUFFIXES)
+"""Files taken from a folder or an archive; anything else in it (images, metadata) is skipped."""
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
+MAX_MEMBER_BYTES = 20 * 1024 * 1024
+"""A larger file inside an archive is no news article (and may be a decompression bomb): skipped with an error."""
 DATELINE_WINDOW = 600
 """Characters from the top in which a dateline is looked for."""
 
@@ -212,3 +220,92 @@ def _slug(source: str) -> str:
     stem = Path(source.split("?")[0].rstrip("/")).stem if source not in ("<pasted>", "<html>") else "pasted"
     slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
     return slug or "article"
+
+
+def load_articles(location: str | Path, *, published: dt.date | None = None) -> Iterator[Article | InputError]:
+    """Every article behind ``location``: a file, a URL, a folder (its .txt/.html files, recursively) or an
+    archive (.zip, .tar, .tar.gz ...). One unreadable member is yielded as its :class:`InputError` and the
+    others still come, so a caller reports it and keeps the rest."""
+    loc = str(location)
+    path = Path(loc)
+    if re.match(r"https?://", loc) or not (path.is_dir() or _is_archive(loc)):
+        try:
+            yield load_article(loc, published=published)
+        except InputError as exc:
+            yield exc
+        return
+    count = 0
+    for name, data in _members(path):
+        count += 1
+        if isinstance(data, InputError):
+            yield data
+            continue
+        try:
+            article = article_from_bytes(data, filename=Path(name).name, published=published)
+        except InputError as exc:
+            yield InputError(f"{name}: {str(exc).split(': ', 1)[-1]}")
+            continue
+        yield Article(article.id, article.title, article.body, article.published, name)
+    if count == 0:
+        yield InputError(f"{loc}: no {'/'.join(s.lstrip('.') for s in ARTICLE_SUFFIXES)} files in it")
+
+
+def articles_from_archive_bytes(data: bytes, *, filename: str, published: dt.date | None = None
+                                ) -> Iterator[Article | InputError]:
+    """Like :func:`load_articles` for an uploaded archive held in memory (the dashboard's upload)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / Path(filename).name
+        target.write_bytes(data)
+        for item in load_articles(target, published=published):
+            if isinstance(item, Article):
+                item = Article(item.id, item.title, item.body, item.published, f"{filename}:{item.source.split(':', 1)[-1]}")
+            yield item
+
+
+def _is_archive(name: str) -> bool:
+    return name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def _wanted(name: str) -> bool:
+    base = Path(name).name
+    return name.lower().endswith(ARTICLE_SUFFIXES) and not base.startswith((".", "__MACOSX"))
+
+
+def _members(path: Path) -> Iterator[tuple[str, bytes | InputError]]:
+    """(name, bytes) of each article file in a folder or archive, in name order."""
+    if path.is_dir():
+        for file in sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p.name)):
+            try:
+                yield str(file), file.read_bytes()
+            except OSError as exc:
+                yield str(file), InputError(f"{file}: cannot read ({exc.strerror})")
+        return
+    if not path.is_file():
+        yield str(path), InputError(f"{path}: no such file")
+        return
+    try:
+        if path.name.lower().endswith(".zip"):
+            with zipfile.ZipFile(path) as zf:
+                for info in sorted(zf.infolist(), key=lambda i: i.filename):
+                    if info.is_dir() or not _wanted(info.filename) or "__MACOSX/" in info.filename:
+                        continue
+                    name = f"{path}:{info.filename}"
+                    if info.file_size > MAX_MEMBER_BYTES:
+                        yield name, InputError(f"{name}: too large for a news article ({info.file_size:,} bytes)")
+                        continue
+                    yield name, zf.read(info)
+            return
+        with tarfile.open(path) as tf:
+            for member in sorted(tf.getmembers(), key=lambda m: m.name):
+                if not member.isfile() or not _wanted(member.name):
+                    continue
+                name = f"{path}:{member.name}"
+                if member.size > MAX_MEMBER_BYTES:
+                    yield name, InputError(f"{name}: too large for a news article ({member.size:,} bytes)")
+                    continue
+                handle = tf.extractfile(member)
+                yield name, handle.read() if handle else InputError(f"{name}: cannot read")
+    except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError) as exc:
+        yield str(path), InputError(f"{path}: not a readable archive ({exc})")

@@ -148,3 +148,21 @@ def test_export_writes_one_standalone_file(tmp_path: Path, gazetteer) -> None:
     html = out.read_text()
     assert "Khasan" in html and "leaflet" in html.lower()
     assert list(tmp_path.iterdir()) == [out]
+
+
+def test_an_archive_is_read_member_by_member(tmp_path, gazetteer) -> None:
+    import zipfile
+
+    archive = tmp_path / "news.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(SAMPLE_ARTICLE, "2011/kim.txt")
+        zf.writestr("2011/garbage.txt", bytes(range(256)) * 10)
+        zf.writestr("2011/picture.png", b"\x89PNG")
+    result = run("extract", str(archive), "--published", "2011-08-21")
+    # the good member makes the story, the bad one is one line on stderr, and the exit code says so
+    assert result.returncode == 2
+    story = json.loads(result.stdout)
+    assert [a["source"] for a in story["articles"]] == [f"{archive}:2011/kim.txt"]
+    assert any(p["name"] == "Khasan" for p in story["places"])
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "garbage.txt" in lines[0]

@@ -88,3 +88,56 @@ def test_html_page_text_title_and_meta_date() -> None:
 def test_missing_file_is_an_input_error(tmp_path) -> None:
     with pytest.raises(InputError, match="no such file"):
         load_article(tmp_path / "nope.txt")
+
+
+def _archive_tree(root) -> dict[str, bytes]:
+    files = {
+        "news/one.txt": b"Quake hits Turkey\n\nAugust 21, 2011\n\nAn earthquake struck Gaziantep on Saturday.",
+        "news/deep/two.html": b"<html><body><article><p>Floods hit Porto Alegre on Friday.</p></article></body></html>",
+        "news/deep/broken.txt": bytes(range(256)) * 10,
+        "news/photo.jpg": b"\xff\xd8\xff",
+        "news/.hidden.txt": b"ignored",
+    }
+    for name, data in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    return files
+
+
+@pytest.mark.parametrize("kind", ["folder", "zip", "tar.gz"])
+def test_folders_and_archives_yield_each_article_and_each_bad_file(tmp_path, kind: str) -> None:
+    import shutil
+
+    from geotimeline.ingest import load_articles
+
+    _archive_tree(tmp_path)
+    target = tmp_path / "news"
+    if kind != "folder":
+        target = shutil.make_archive(str(tmp_path / "archive"), "zip" if kind == "zip" else "gztar",
+                                     root_dir=tmp_path, base_dir="news")
+    items = list(load_articles(target))
+    articles = [i for i in items if not isinstance(i, InputError)]
+    errors = [str(i) for i in items if isinstance(i, InputError)]
+    assert sorted(a.source.rsplit("/", 1)[-1] for a in articles) == ["one.txt", "two.html"]
+    assert len(errors) == 1 and "broken.txt" in errors[0] and "binary" in errors[0]
+    one = next(a for a in articles if a.source.endswith("one.txt"))
+    assert one.published == dt.date(2011, 8, 21) and "Gaziantep" in one.body
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "fragment"),
+    [("empty.zip", None, "no txt/"), ("bad.zip", b"not a zip at all", "not a readable archive")],
+)
+def test_empty_or_bad_archives_are_one_error(tmp_path, name: str, data: bytes | None, fragment: str) -> None:
+    import zipfile
+
+    from geotimeline.ingest import load_articles
+
+    path = tmp_path / name
+    if data is None:
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("readme.md", "no articles here")
+    else:
+        path.write_bytes(data)
+    items = list(load_articles(path))
+    assert len(items) == 1 and isinstance(items[0], InputError) and fragment in str(items[0])

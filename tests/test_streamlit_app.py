@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample-dw-kim-in-russia-2011.txt"
 TIMEOUT = 120  # the first run imports folium/plotly and builds the story; AppTest's default is 3 s
 
 
@@ -109,7 +110,7 @@ def test_upload_without_files_is_an_error() -> None:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     at.sidebar.radio(key="source").set_value("Upload files").run()
     assert not at.exception
-    assert [e.value for e in at.error] == ["upload at least one .txt or .html file"]
+    assert [e.value for e in at.error] == ["upload at least one .txt or .html file, or an archive of them"]
 
 
 @pytest.mark.parametrize(
@@ -148,3 +149,20 @@ def test_text_without_dates_or_places_is_one_error() -> None:
     at.sidebar.text_area(key="pasted").input("The weather was pleasant and nobody went anywhere.").run()
     assert not at.exception
     assert len(at.error) == 1 and at.error[0].value.startswith("No events found")
+
+
+def test_an_uploaded_archive_brings_its_articles_and_names_the_bad_one() -> None:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("kim.txt", SAMPLE.read_text(encoding="utf-8"))
+        zf.writestr("noise.txt", bytes(range(256)) * 10)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.sidebar.radio(key="source").set_value("Upload files").run()
+    at.sidebar.date_input(key="published").set_value("2011-08-21").run()
+    at.sidebar.file_uploader(key="uploads").set_value(("news.zip", buffer.getvalue(), "application/zip")).run()
+    assert not at.exception
+    assert len(at.error) == 1 and "noise.txt" in at.error[0].value
+    assert indicator(at)[1] >= 4
