@@ -352,6 +352,12 @@ def _spans_from_durations(
         if sentence_start is None or s_end is None:
             continue
         sentence = text[sentence_start:s_end]
+        # "arrived in Nairobi on Tuesday for a four-day state visit": the dated arrival in the same
+        # sentence starts a span of that many days (the arrival day counted).
+        if _SPAN_ADJECTIVE.match(text, dur.end) and _SPAN_START.search(text, max(0, dur.start - 30), dur.start):
+            out = [_with_span(d, delta) if d.date and d.travel and d.start == sentence_start and d.date.end_date == d.date.date
+                   and d.date.date is not None else d for d in out]
+            continue
         if not (_SPAN_NOUN.search(sentence) and re.search(r"\b(last|lasting|run|take)\b", sentence, re.I)):
             continue
         if any(d.date is not None and d.start >= sentence_start and d.start < s_end for d in drafts):
@@ -383,6 +389,22 @@ def _spans_from_durations(
             )
         )
     return sorted(out, key=lambda d: d.start)
+
+
+_SPAN_ADJECTIVE = re.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:state\s+|official\s+|working\s+)?"
+                             r"(?:visit|trip|tour|stay|journey|mission|summit)\b")
+
+
+# "for / on / began a four-day visit" starts it; "returned from a week-long tour" ended one.
+_SPAN_START = re.compile(r"\b(for|on|begins?|began|beginning|starts?|started|starting|opens?|opened)\s+"
+                         r"(a|an|his|her|their|its|the)\s+$", re.I)
+
+
+def _with_span(d: _Draft, delta: relativedelta) -> _Draft:
+    """The draft's day stretched over a stay of ``delta``, its first day included."""
+    assert d.date is not None and d.date.date is not None
+    last = d.date.date + delta - relativedelta(days=1)
+    return replace(d, date=replace(d.date, end_date=last, granularity="day"))
 
 
 # "has arrived", "have just landed"; not the infinitive "to have stayed".

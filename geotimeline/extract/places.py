@@ -145,6 +145,14 @@ Another Several Other Both Most Every Each Such Nearby
 """.split())
 
 # Capitalised words that may precede a place name inside a sentence ("Northeast Georgia").
+CLUB_PREFIXES = frozenset(fold(w) for w in """
+Real Atletico Athletic Sporting Inter Dynamo Dinamo Olympique Borussia Racing Deportivo Hertha Eintracht
+Olympiacos Galatasaray Fenerbahce Besiktas Celtic Rangers Union Vitoria Bayer
+""".split())
+"""Words that open a football club's name before a city's ("Real Madrid", "Inter Milan", "Dynamo Kyiv")."""
+
+ROYAL_TITLES = frozenset(fold(w) for w in "King Queen Prince Princess Pope Emperor Empress Sultan Sheikh".split())
+
 PREFIX_OK = frozenset(fold(w) for w in """
 North South East West Northern Southern Eastern Western Central Upper Lower Greater Middle Inner Outer
 Northeast Northwest Southeast Southwest Downtown Metro Mid Upstate Downstate Rural Suburban Uptown Midtown
@@ -303,7 +311,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
         end = _abbreviation_period(text, tokens[j - 1], end, gazetteer)
         surface = text[start:end]
         out.append(PlaceMention(start, end, surface, name=name if name != surface else "",
-                                metonym=_metonym(text, end, tokens, j, gazetteer, key)))
+                                metonym=_metonym(text, start, end, gazetteer, key)))
         i = j
     out = [_county_of_list(text, m, gazetteer) for m in out]
     # One sense per document: a word seen as part of a person's name ("Kim Jong-il") is not a
@@ -491,8 +499,12 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
             return "acronym"
     prev = tokens[i - 1] if i > 0 else None
     before = text[max(0, first.start - 12):first.start]
+    if prev is not None and prev.cap and prev.key in CLUB_PREFIXES and _joined(text, prev, first):
+        return "club"  # "Real Madrid", "Inter Milan": a team; the city is still a place elsewhere in the text
     if prev is not None and prev.cap and prev.key in TITLES and text[prev.end:first.start] in (" ", ". "):
         return "person"
+    if j - i >= 2 and first.key in ROYAL_TITLES and rows and rows[0][5] == "city" and rows[0][6] < 20_000:
+        return "person"  # "the late Queen Elizabeth" (a hamlet in Saskatchewan); Prince Albert, 35,000, stays
     if re.search(r"(?<![.\w])[A-Z]\.\s$", before):
         return "person"  # "Roy A. Nelson"
     if re.search(r"\b(?:19|20)\d\d\s$", before) and j < len(tokens) and tokens[j].cap:
@@ -546,10 +558,18 @@ ORGANISATION_HEAD = re.compile(
     r"Association|Foundation)\b")
 
 
-def _metonym(text: str, end: int, tokens: list[_Token], j: int, gaz: Gazetteer, key: str) -> bool:
+# A city's name standing for its team: "Liverpool beat ...", "beat Liverpool 1-0", "Madrid drew 2-2".
+TEAM_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}\b|(?:beat|beats|defeated|thrashed|edged|drew|lost|loses|"
+                        r"(?:will|would|could)\s+play|play|plays|host|hosts)\b)")
+TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|thrashed|edged|drew\s+with|lost\s+to|draw\s+with)\s+$")
+
+
+def _metonym(text: str, start: int, end: int, gaz: Gazetteer, key: str) -> bool:
     if ORGANISATION_HEAD.match(text, end):
         return True
     rows = gaz.rows(key)
+    if rows and rows[0][5] == "city" and (TEAM_AFTER.match(text, end) or TEAM_BEFORE.search(text, max(0, start - 20), start)):
+        return True
     if not rows or rows[0][5] not in ("country", "city"):
         return False
     if rows[0][5] == "city" and rows[0][6] < 300_000:

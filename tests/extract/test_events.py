@@ -259,3 +259,24 @@ def test_earlier_stops_of_a_travel_clause(text: str, places: list[str], via: tup
     (event,) = extract_events(Article("a", "", text, PUB), [_date(text, "Saturday", "2011-08-20")], refs,
                               point_like=frozenset(pid for _, pid in refs))
     assert (event.via, event.destination) == (via, destination)
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("The King arrived in Nairobi on Saturday for a four-day state visit.", dt.date(2011, 8, 23)),
+        ("On Saturday she began a three-day trip to Khasan.", dt.date(2011, 8, 22)),
+        # a trip that ended: no span forward
+        ("He returned to Nairobi on Saturday from a week-long tour.", None),
+    ],
+)
+def test_a_stay_of_n_days_spans_from_the_arrival(text: str, end: dt.date | None) -> None:
+    import re as _re
+
+    from geotimeline.extract.dates import find_dates
+
+    dates = [d for d in find_dates(text, PUB)]
+    place = _re.search(r"Nairobi|Khasan", text).group()  # type: ignore[union-attr]
+    (event,) = extract_events(Article("a", "", text, PUB), dates, [_place(text, place)],
+                              point_like=frozenset({place.lower()}))
+    assert event.date == dt.date(2011, 8, 20) and event.end_date == end
