@@ -72,6 +72,17 @@ def _place(story: Story, written: str):
         ("wildfire-shasta-undated", "Shasta", (40.76, -122.04), 80),  # "Shasta and Trinity counties"
         ("wildfire-shasta-undated", "Trinity", (40.65, -123.11), 80),
         ("wildfire-shasta-undated", "REDDING", (40.59, -122.39), 30),
+        ("state-visit-kenya-2023", "Mombasa", (-4.05, 39.66), 30),
+        ("state-visit-kenya-2023", "Nyeri", (-0.42, 36.95), 30),
+        ("floods-pakistan-2022", "Sukkur", (27.7, 68.86), 30),
+        ("floods-pakistan-2022", "Sindh", (26.0, 68.8), 300),
+        ("floods-pakistan-2022", "Balochistan", (28.5, 65.5), 400),
+        ("floods-pakistan-2022", "Geneva", (46.2, 6.15), 30),
+        ("champions-league-final-2022", "Madrid", (40.42, -3.7), 30),
+        ("champions-league-final-2022", "Wembley", (51.55, -0.3), 30),
+        ("trans-siberian-travelogue-2019", "Irkutsk", (52.3, 104.3), 30),
+        ("trans-siberian-travelogue-2019", "Ulaanbaatar", (47.92, 106.92), 30),
+        ("trans-siberian-travelogue-2019", "Lake Baikal", (53.5, 108.0), 300),
     ],
 )
 def test_places_are_where_the_article_means(story_of, article: str, written: str, point: tuple[float, float],
@@ -86,6 +97,8 @@ def test_places_are_where_the_article_means(story_of, article: str, written: str
     [
         ("train-to-kyiv-2023", "NATO"),  # "NATO's eastern flank": an alliance, not Nato in the Philippines
         ("tour-de-france-stage-2023", "Tour"),  # the race, not the city of Tours
+        ("state-visit-kenya-2023", "Queen Elizabeth"),  # "the late Queen Elizabeth", not a hamlet in Canada
+        ("champions-league-final-2022", "Stade"),  # "Stade de France", not Stade in Lower Saxony
     ],
 )
 def test_names_that_are_not_places(story_of, article: str, written: str) -> None:
@@ -124,6 +137,16 @@ def test_names_that_are_not_places(story_of, article: str, written: str) -> None
         ("diplomatic-tour-2024", "2021-01", "happened", "South Korea"),  # "since he took office in January 2021"
         ("night-train-paris-berlin-2023", "2023-12-11", "happened", "Paris"),
         ("night-train-paris-berlin-2023", "2014", "happened", "Berlin"),
+        ("state-visit-kenya-2023", "2023-10-31", "happened", "Nairobi"),
+        ("state-visit-kenya-2023", "2023-11-02", "scheduled", "Mombasa"),
+        ("state-visit-kenya-2023", "1952", "happened", "Nyeri"),
+        ("floods-pakistan-2022", "2022-08-25", "happened", "Sukkur"),
+        ("floods-pakistan-2022", "2022-08-28", "happened", "Khyber Pakhtunkhwa"),
+        ("floods-pakistan-2022", "2022-08-30", "scheduled", "Geneva"),
+        ("champions-league-final-2022", "2022-05-29", "happened", "Madrid"),  # "flew back to Madrid on Sunday"
+        ("champions-league-final-2022", "2023-06-10", "scheduled", "Istanbul"),
+        ("champions-league-final-2022", "2018", "happened", "Kyiv"),
+        ("trans-siberian-travelogue-2019", "2019-06-18", "happened", "Yekaterinburg"),  # "Two days later"
     ],
 )
 def test_dated_events(story_of, article: str, date: str, status: str, written: str) -> None:
@@ -192,3 +215,19 @@ def test_night_train_is_a_train_journey(story_of) -> None:
     journey = next(j for j in story.journeys if j.date == dt.date(2023, 12, 11))
     assert [story.place(pid).name for pid in journey.stops] == ["Paris", "Berlin"]  # type: ignore[union-attr]
     assert journey.mode == "train"
+
+
+def test_a_four_day_state_visit_is_a_span(story_of) -> None:
+    story = story_of("state-visit-kenya-2023")
+    nairobi = _place(story, "Nairobi")
+    assert nairobi is not None
+    (arrival,) = [e for e in story.events if nairobi.id in e.places and e.date == dt.date(2023, 10, 31)]
+    assert arrival.end_date == dt.date(2023, 11, 3)
+
+
+def test_liverpool_the_team_is_not_where_the_final_was(story_of) -> None:
+    story = story_of("champions-league-final-2022")
+    liverpool = _place(story, "Liverpool")
+    final = next(e for e in story.events if e.date == dt.date(2022, 5, 28))
+    assert liverpool is None or liverpool.id not in final.places
+    assert {story.place(pid).name for pid in final.places} >= {"Paris"}  # type: ignore[union-attr]

@@ -145,6 +145,9 @@ Another Several Other Both Most Every Each Such Nearby
 """.split())
 
 # Capitalised words that may precede a place name inside a sentence ("Northeast Georgia").
+ROMANCE_TAIL = re.compile(r" (?:de|du|des|del|della|dello|di|da|do|dos|das)(?: la| las| los| le| les)? (?:l['’])?[A-Z]")
+"""A French/Spanish/Italian/Portuguese "of" joining a longer proper name."""
+
 CLUB_PREFIXES = frozenset(fold(w) for w in """
 Real Atletico Athletic Sporting Inter Dynamo Dinamo Olympique Borussia Racing Deportivo Hertha Eintracht
 Olympiacos Galatasaray Fenerbahce Besiktas Celtic Rangers Union Vitoria Bayer
@@ -519,6 +522,10 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
                 and not possessive and not major and not gaz.demonym(prev.text) \
                 and not (prev.sent_start and prev.key in COMMON_WORDS):
             return "person"  # a surname or the tail of a longer proper noun we do not know
+    # "Stade de France", "Gare de l'Est", "Puerta del Sol": the name goes on past what the gazetteer knows,
+    # so the first word is not a place of its own (Stade in Lower Saxony, Gare in Paris's 13th).
+    if ROMANCE_TAIL.match(text, last.end):
+        return "longer-name"
     nxt = tokens[j] if j < len(tokens) else None
     if nxt is not None and nxt.cap and _joined(text, last, nxt) and not last.text.endswith(("'s", "\u2019s")):
         if nxt.key in NON_PLACE_HEADS or nxt.key in STREET_WORDS:

@@ -118,3 +118,25 @@ def test_empty_text(gazetteer) -> None:
 def test_names_in_a_list_of_counties_are_counties(gazetteer, text: str, expected: dict[str, str]) -> None:
     found = {m.text: m.query for m in find_places(text, gazetteer)}
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "teams"),
+    [
+        # a name that goes on in French or Spanish is a longer name we do not know
+        ("They won at the Stade de France on Saturday.", ["France"], []),
+        ("The train left from the Gare de l'Est.", [], []),
+        ("He flew to Rio de Janeiro.", ["Rio de Janeiro"], []),
+        # a club's name does not make its city a person's name elsewhere
+        ("Real Madrid beat Liverpool 1-0. The team flew back to Madrid on Sunday.", ["Liverpool", "Madrid"], ["Liverpool"]),
+        ("Madrid drew 2-2 with Sevilla.", ["Madrid", "Sevilla"], ["Madrid"]),
+        ("He flew to Liverpool on Monday.", ["Liverpool"], []),
+        # a royal title with a name is a person, unless the place is a real town
+        ("The late Queen Elizabeth stayed near Nyeri.", ["Nyeri"], []),
+        ("He flew to Prince Albert on Monday.", ["Prince Albert"], []),
+    ],
+)
+def test_longer_names_clubs_and_royals(gazetteer, text: str, places: list[str], teams: list[str]) -> None:
+    found = find_places(text, gazetteer)
+    assert [m.text for m in found] == places
+    assert [m.text for m in found if m.metonym] == teams
