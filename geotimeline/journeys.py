@@ -79,6 +79,13 @@ def build_journeys(
         if e.travel and e.date is not None and (e.destination in by_id or e.origin in by_id)
         and e.status in JOURNEY_STATUSES
     ]
+    # An undated leg that sets out from a stop of a trip told before it ("From Dong Dang, Kim travelled
+    # the 170 km to Hanoi by car") continues that trip from there.
+    onward = [
+        e for e in events
+        if e.travel and e.date is None and e.origin in by_id and e.destination in by_id
+        and e.origin != e.destination and e.status in JOURNEY_STATUSES
+    ]
     journeys: list[Journey] = []
     for trip in _trips(travel):
         if not any(e.destination in by_id for e in trip):
@@ -88,13 +95,25 @@ def build_journeys(
         for e in trip:
             # A stated origin ("flew from Washington", "left Kyiv") is a stop of its own when the trip
             # is not already there; it reaches the first leg's start or bridges a gap between legs.
-            if e.origin in by_id and e.origin != e.destination and (not stops or stops[-1] != e.origin):
+            # (A departure with no arrival only opens a trip: mid-trip it is often someone else's.)
+            if e.origin in by_id and e.origin != e.destination and e.origin not in stops \
+                    and (e.destination in by_id or not stops):
                 stops.append(e.origin)
                 stop_modes.append("unknown")
             for stop in (*(v for v in e.via if v in by_id), *([e.destination] if e.destination in by_id else [])):
                 if not stops or stops[-1] != stop:
                     stops.append(stop)
                     stop_modes.append(e.mode)
+        continued: list[Event] = []
+        for e in list(onward):
+            told_after = any(t.article == e.article and t.start < e.start for t in trip)
+            if told_after and e.origin in stops and e.destination not in stops:
+                at = stops.index(e.origin) + 1  # type: ignore[arg-type]
+                stops.insert(at, e.destination)  # type: ignore[arg-type]
+                stop_modes.insert(at, e.mode)
+                continued.append(e)
+                onward.remove(e)
+        trip = trip + continued
         mode: Mode = next((m for m in stop_modes if m != "unknown"), "unknown")
         inferred_origin = home is not None and stops[0] != home.id and trip[0].origin not in by_id
         if inferred_origin:

@@ -231,3 +231,25 @@ def test_liverpool_the_team_is_not_where_the_final_was(story_of) -> None:
     final = next(e for e in story.events if e.date == dt.date(2022, 5, 28))
     assert liverpool is None or liverpool.id not in final.places
     assert {story.place(pid).name for pid in final.places} >= {"Paris"}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("article", "stops", "modes", "inferred"),
+    [
+        # Pyongyang -> Dandong -> ... -> Dong Dang by train, then on by car: "From Dong Dang, Kim travelled
+        # the 170 km to Hanoi by car" has no date of its own but sets out from a stop of the trip
+        ("train-to-hanoi-2019", ["Pyongyang", "Dandong", "Tianjin", "Wuhan", "Nanning", "Dong Dang", "Hanoi"],
+         ["train"] * 5 + ["road"], False),
+        # Putin's flight from Vladivostok on the same day is not a leg of Kim's train trip
+        # ... and Pyongyang, never named as the start, comes from "North Korean leader"
+        ("train-to-vostochny-2023", ["Pyongyang", "Khasan", "Ussuriysk", "Vostochny Cosmodrome"], ["train"] * 3, True),
+    ],
+)
+def test_leader_train_journeys(story_of, article: str, stops: list[str], modes: list[str], inferred: bool) -> None:
+    story = story_of(article)
+    journey = max(story.journeys, key=lambda j: len(j.stops))
+    names = [story.place(pid) for pid in journey.stops]
+    assert [(p.name if p.name in stops else next((m.text for m in p.mentions if m.text in stops), p.name))
+            for p in names if p] == stops
+    assert [leg.mode for leg in journey.legs] == modes
+    assert journey.legs[0].inferred is inferred

@@ -96,3 +96,21 @@ def test_a_departure_starts_the_trip_but_departures_alone_are_no_journey() -> No
     (j,) = build_journeys([left, arrived], [hobart, casey], router=straight)
     assert j.stops == ("hobart", "casey") and j.label.endswith("to Casey Station")
     assert build_journeys([left], [hobart, casey], router=straight) == []
+
+
+def test_an_undated_leg_from_a_stop_continues_the_trip() -> None:
+    dong_dang = Place("dong-dang", "Dong Dang", 21.95, 106.7, "VN")
+    hanoi = Place("hanoi", "Hanoi", 21.02, 105.84, "VN")
+    arrived = replace(_event("e1", dt.date(2019, 2, 26), "dong-dang", mode="train"), start=0)
+    by_car = replace(_event("e2", None, "hanoi", mode="road"), origin="dong-dang", start=100)
+    (j,) = build_journeys([arrived, by_car], [dong_dang, hanoi], router=straight)
+    assert j.stops == ("dong-dang", "hanoi") and [leg.mode for leg in j.legs] == ["road"]
+    assert "e2" in j.events
+
+
+def test_a_departure_mid_trip_is_not_a_stop() -> None:
+    vladivostok = Place("vladivostok", "Vladivostok", 43.11, 131.87, "RU")
+    khasan_day = _event("e1", dt.date(2023, 9, 12), "khasan", mode="train")
+    someone_elses_flight = replace(_event("e2", dt.date(2023, 9, 12), None, mode="air"), origin="vladivostok")
+    (j,) = build_journeys([khasan_day, someone_elses_flight], [KHASAN, vladivostok], router=straight)
+    assert j.stops == ("khasan",)

@@ -86,11 +86,12 @@ _SPEECH = re.compile(r"\b(said|says|announced|told|stated|reported|confirmed|dec
 TRAVEL = re.compile(
     r"\b(arriv\w*|travel\w*|visit\w*|trip|tour\w*|journey\w*|flew|flown|fly|flies|flying|drove|driv(e|es|ing) to|"
     r"sail\w*|depart\w*|left for|leav\w+ for|head(ed|ing|s)? (to|for)|went (back |home )?(by \w+ )?to|go(es|ing)? to|return\w*|came to|"
-    r"cross\w*|reach\w*|land(?:ed|ing|s)?|met|meet\w*|talks|summit|stay\w*|stopp?\w* (in|at)|moved? to|fled|evacuat\w*)\b",
+    r"cross\w*|reach\w*|land(?:ed|ing|s)?|met|meet\w*|talks|summit|stay\w*|stopp?\w* (in|at)|pass(ed|es|ing)? through|moved? to|fled|evacuat\w*)\b",
     re.I,
 )
 MODES: tuple[tuple[Mode, re.Pattern[str]], ...] = (
-    ("train", re.compile(r"\b(by (train|rail)|aboard (a|the|his|an) (\w+ )?train|train (journey|trip|ride)|"
+    ("train", re.compile(r"\b((the|a|an|his|her|their|its|armou?red|special|private|sleeper|high-speed|bullet|"
+                         r"express) train\b(?!ing|er)|by (train|rail)|aboard (a|the|his|an) (\w+ )?train|train (journey|trip|ride)|"
                          r"(armou?red|special|private|overnight|night) train|railway|rail journey|"
                          r"(took|take|takes|taking|board\w*|caught|catch\w*) (a|the|his|her|their|an) (\w+ )?train)\b", re.I)),
     ("air", re.compile(r"\b(flew|flown|fly|flies|flying|flight|by (air|plane|jet|helicopter)|airlifted|landed at)\b", re.I)),
@@ -154,7 +155,8 @@ def summarize(text: str, limit: int = 110) -> str:
 # the station on Jan. 6"): each date keeps its own verb, hence its own status.
 _CLAUSE_BREAK = re.compile(
     r",\s+|;\s+|\s+(?:that|when|while|after|before|as|but|and then)\s+|\s+–\s+|"
-    r"\s+and\s+(?=(?:was|were|is|are|will|would|has|had|have|then|later|also)\b)")
+    r"\s+and\s+(?=(?:was|were|is|are|will|would|has|had|have|then|later|also|met|left|went|flew|took|made|"
+    r"(?-i:[a-z]{3,}ed))\b)")
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,12 @@ def _regions(sentence: str, starts: Sequence[int], ends: Sequence[int]) -> list[
     cuts = [0]
     for k in range(1, len(starts)):
         breaks = [m for m in _CLAUSE_BREAK.finditer(sentence, ends[k - 1], starts[k])]
-        if breaks:
+        # A new verb ("... on Sunday and reached Nanning, near the border, on Monday") outranks the commas
+        # of an apposition that follow it.
+        strong = [m for m in breaks if not m.group().lstrip().startswith(",")]
+        if strong:
+            cuts.append(strong[-1].end())
+        elif breaks:
             cuts.append(breaks[-1].end())
         else:
             cuts.append(starts[k])
@@ -432,6 +439,8 @@ def _same_happening(a: _Draft, b: _Draft, countries: Mapping[str, str]) -> bool:
         return False
     if a.travel and "unknown" not in (a.mode, b.mode) and a.mode != b.mode:
         return False
+    if a.destination and b.destination and a.destination != b.destination:
+        return False  # two arrivals on one day at two places are two legs (and often two travellers)
     shared = _overlap(a.places, b.places, countries)
     if a.date and b.date:
         same_when = (a.date.value, _span(a.date)) == (b.date.value, _span(b.date))

@@ -280,3 +280,31 @@ def test_a_stay_of_n_days_spans_from_the_arrival(text: str, end: dt.date | None)
     (event,) = extract_events(Article("a", "", text, PUB), dates, [_place(text, place)],
                               point_like=frozenset({place.lower()}))
     assert event.date == dt.date(2011, 8, 20) and event.end_date == end
+
+
+def test_and_with_a_past_verb_starts_the_next_dates_clause() -> None:
+    text = "It passed through Tianjin on Sunday and reached Nanning, near the border, on Monday evening."
+    night = text.index("Monday evening")
+    dates = [_date(text, "Sunday", "2011-08-14"),
+             DateMention(night, night + 14, "Monday evening", "TIME", "2011-08-15TEV", "time",
+                         dt.date(2011, 8, 15), dt.date(2011, 8, 15))]
+    events = extract_events(Article("a", "", text, PUB), dates, [_place(text, "Tianjin"), _place(text, "Nanning")])
+    assert [(e.date_text, e.places) for e in events] == [("Sunday", ("tianjin",)), ("Monday evening", ("nanning",))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mode"),
+    [("The armoured train crossed the border.", "train"), ("The train left at dawn.", "train"),
+     ("He is training troops near the border.", "unknown")],
+)
+def test_a_train_as_subject_is_the_mode(sentence: str, mode: str) -> None:
+    assert detect_mode(sentence) == mode
+
+
+def test_two_arrivals_at_two_places_on_one_day_stay_apart() -> None:
+    text = "The train reached Khasan on Tuesday. Putin arrived in Vladivostok on Tuesday."
+    dates = [_date(text, "Tuesday", "2011-08-16"), _date(text, "Tuesday", "2011-08-16", occurrence=1)]
+    events = extract_events(Article("a", "", text, PUB), dates, [_place(text, "Khasan"), _place(text, "Vladivostok")],
+                            point_like=frozenset({"khasan", "vladivostok"}),
+                            countries={"khasan": "RU", "vladivostok": "RU"})
+    assert [e.destination for e in events] == ["khasan", "vladivostok"]
