@@ -146,7 +146,9 @@ def test_names_that_are_not_places(story_of, article: str, written: str) -> None
         ("champions-league-final-2022", "2022-05-29", "happened", "Madrid"),  # "flew back to Madrid on Sunday"
         ("champions-league-final-2022", "2023-06-10", "scheduled", "Istanbul"),
         ("champions-league-final-2022", "2018", "happened", "Kyiv"),
-        ("trans-siberian-travelogue-2019", "2019-06-18", "happened", "Yekaterinburg"),  # "Two days later"
+        ("trans-siberian-travelogue-2019", "2019-06-02", "happened", "Moscow"),  # "a Sunday evening in early June"
+        ("trans-siberian-travelogue-2019", "2019-06-04", "happened", "Yekaterinburg"),  # "Two days later"
+        ("trans-siberian-travelogue-2019", "2019-06-14", "happened", "Ulaanbaatar"),
     ],
 )
 def test_dated_events(story_of, article: str, date: str, status: str, written: str) -> None:

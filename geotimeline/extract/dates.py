@@ -690,6 +690,11 @@ def n_century(m: re.Match[str], ctx: _Context) -> _Val | None:
     return _century(n - 1)
 
 
+_WEEKDAY_IN_MONTH = re.compile(
+    rf"\s+in\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<month>{MONTH})(?!\s*\d)", re.I)
+"""A weekday placed in a month after it: "a Sunday evening in early June"."""
+
+
 def n_weekday(m: re.Match[str], ctx: _Context) -> _Val | None:
     if m["span"]:
         return _Val("SET", "XXXX-WXX-WE")
@@ -701,6 +706,16 @@ def n_weekday(m: re.Match[str], ctx: _Context) -> _Val | None:
     if ctx.anchor is None:
         return _Val("DATE", f"XXXX-WXX-{wd}")
     tense = ctx.tense()
+    within = _WEEKDAY_IN_MONTH.match(ctx.text, ctx.end)
+    if within and not rel:
+        # "on a Sunday evening in early June": that month's (early, mid, late) Sunday, not last week's.
+        month = _month_num(within["month"])
+        year = _resolve_month_year(ctx.anchor, month, None, "", tense)
+        first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}.get((within["part"] or "").lower(), (1, 31))
+        days = [day for n in range(first, last + 1) if (day := _safe_date(year, month, n)) and day.isoweekday() == wd]
+        if days:
+            v = _day(days[0])
+            return _with_time(v, R.DAY_PARTS[part]) if part else v
     if rel in ("the previous", "the following", "the next") and ctx.ref:
         base = ctx.ref
         d = _resolve_weekday(base, wd, "last" if rel == "the previous" else "next", tense)
