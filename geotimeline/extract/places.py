@@ -145,6 +145,9 @@ Another Several Other Both Most Every Each Such Nearby
 """.split())
 
 # Capitalised words that may precede a place name inside a sentence ("Northeast Georgia").
+LONGER_NAME_POP = 30_000
+_LOCATIVE_BEFORE = re.compile(r"\b(?:near|in|at|on|to|from|off)\s+(?:the\s+)?$")
+
 ROMANCE_TAIL = re.compile(r" (?:de|du|des|del|della|dello|di|da|do|dos|das)(?: la| las| los| le| les)? (?:l['’])?[A-Z]")
 """A French/Spanish/Italian/Portuguese "of" joining a longer proper name."""
 
@@ -536,6 +539,12 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
             unknown_surname = city_pop is not None and city_pop < 200_000 and not gaz.rows(nxt.key)
             if small or unknown_surname or nxt.key in loners:
                 return "person"  # "Jordan Dyer"; "Vladimir Putin" when "Putin" also stands alone
+        # "near Cayo Costa": a village's name running on into a capitalised word the gazetteer does not
+        # know is the start of a longer name (an island, a park), not the village.
+        if j - i == 1 and rows and rows[0][5] == "city" and rows[0][6] < LONGER_NAME_POP \
+                and nxt.key not in FOLLOWERS and not gaz.rows(nxt.key) and not gaz.has_prefix(f"{first.key} {nxt.key}") \
+                and _LOCATIVE_BEFORE.search(text, max(0, first.start - 12), first.start):
+            return "longer-name"
     if first.sent_start and j - i == 1:
         if rows and rows[0][5] == "city" and rows[0][6] < 1000:
             return "sentence-initial"  # a sentence-initial word that is only a hamlet's name is most likely a word

@@ -127,6 +127,7 @@ def test_names_in_a_list_of_counties_are_counties(gazetteer, text: str, expected
         ("They won at the Stade de France on Saturday.", ["France"], []),
         ("The train left from the Gare de l'Est.", [], []),
         ("He flew to Rio de Janeiro.", ["Rio de Janeiro"], []),
+        ("The storm made landfall near Cayo Costa on Wednesday.", [], []),
         # a club's name does not make its city a person's name elsewhere
         ("Real Madrid beat Liverpool 1-0. The team flew back to Madrid on Sunday.", ["Liverpool", "Madrid"], ["Liverpool"]),
         ("Madrid drew 2-2 with Sevilla.", ["Madrid", "Sevilla"], ["Madrid"]),
