@@ -49,11 +49,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if m.group().strip() and "\n" not in m.group():
             word = re.search(r"([\w.]+)\s*$", text[start : m.start() + 1])
             token = (word.group(1) if word else "").rstrip(".").lower()
-            if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
-                continue
-            # "at 4:17 a.m. (0117 GMT) near ..." goes on; "at 4:17 a.m. Rescuers ..." is a new sentence.
-            if token in _CLOCK_ABBREVIATIONS and not re.match(r"[\"'“‘]?[A-Z]", text[m.end():m.end() + 2]):
-                continue
+            if token in _CLOCK_ABBREVIATIONS:
+                # "at 4:17 a.m. (0117 GMT) near ..." goes on; "at 4:17 a.m. Rescuers ..." is a new sentence.
+                if not re.match(r"[\"'“‘]?[A-Z]", text[m.end():m.end() + 2]):
+                    continue
+            elif token in _ABBREVIATIONS or re.fullmatch(r"[a-z]|([a-z]\.)+[a-z]", token):
+                continue  # "Mr.", "U.S.", the ship "S.A. Agulhas II"
         end = m.start() + len(m.group().rstrip())
         if text[start:end].strip():
             spans.append(_trim(text, start, end))
@@ -77,8 +78,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 STATUS_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = (
     ("claimed", re.compile(r"\b(claims?|claimed|allegedly|alleged|purportedly|says? (that )?(he|she|they|it) (was|were|had))\b")),
     ("reported", re.compile(r"\b(reportedly|(was|were|is|are) reported|reports? (suggest|say|said)|according to|(is|are|was|were) (said|thought|believed) to)\b")),
-    ("expected", re.compile(r"\b(expected|likely to|could|might|hopes? to|may (?!\d))\b")),
-    ("scheduled", re.compile(r"\b(will|shall|is due|are due|due to|scheduled|is set to|are set to|plans? to|planned|to be held|would|upcoming)\b")),
+    ("expected", re.compile(r"\b(expected|expects?|likely to|could|might|hopes? to|may (?!\d))\b")),
+    # "due to" is a plan only as "(is) due to <verb>", not as a cause ("spread quickly due to strong winds")
+    ("scheduled", re.compile(r"\b(will|shall|(is|are|was|were|be|been) (also )?due|due to (be|take|meet|arrive|start|"
+                             r"begin|open|hold|visit|travel|leave|return|sign|speak|fly|attend|face|appear|resume|"
+                             r"end|finish|launch|vote|announce|go|come|make)\b|scheduled|is set to|are set to|"
+                             r"plans? to|planned|to be held|would|upcoming)\b")),
 )
 _PAST_PLAN = re.compile(r"\b(was|were|had been)\s+(due|scheduled|expected|set|planned|supposed|slated)\b")
 _SPEECH = re.compile(r"\b(said|says|announced|told|stated|reported|confirmed|declared|added)\s*(\w+\s+){0,2}$")
@@ -122,7 +127,9 @@ def detect_mode(text: str) -> Mode:
     return "unknown"
 
 
-def detect_status(clause: str, date: dt.date | None, published: dt.date | None, before_date: str = "") -> Status:
+def detect_status(clause: str, date: dt.date | None, published: dt.date | None, before_date: str = "",
+                  end: dt.date | None = None) -> Status:
+    """The clause's status; ``date``..``end`` is the period its date covers ("later this year": the year)."""
     if _SPEECH.search(before_date.lower()):
         return "reported"
     low = clause.lower()
@@ -130,7 +137,7 @@ def detect_status(clause: str, date: dt.date | None, published: dt.date | None, 
         if pattern.search(low):
             # "It will be his third visit since he took office in January 2021": a date well before
             # publication is no plan unless the plan itself is told in the past ("was due to").
-            if status in ("scheduled", "expected") and date and published and (published - date).days > 31 \
+            if status in ("scheduled", "expected") and date and published and (published - (end or date)).days > 31 \
                     and not _PAST_PLAN.search(low):
                 return "happened"
             return status
@@ -329,7 +336,7 @@ def _draft(
     mode = detect_mode(clause) if date else "unknown"
     if mode == "unknown":
         mode = detect_mode(sentence)
-    status = detect_status(clause, date.date if date else None, published, before)
+    status = detect_status(clause, date.date if date else None, published, before, date.end_date if date else None)
     return _Draft(
         start=s_start,
         end=s_end,

@@ -150,6 +150,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:near|in|at|on|to|from|off)\s+(?:the\s+)?$")
 
 ROMANCE_TAIL = re.compile(r" (?:de|du|des|del|della|dello|di|da|do|dos|das)(?: la| las| los| le| les)? (?:l['’])?[A-Z]")
 """A French/Spanish/Italian/Portuguese "of" joining a longer proper name."""
+ROMANCE_HEAD = re.compile(r"\b[A-Z][\w'’-]+ (?:de|du|des|del|della|dello|di|da|do|dos|das)(?: la| las| los| le| les)? (?:l['’])?$")
+"""The same seen from the name's tail: "Sol" in "Puerta del Sol"."""
 
 CLUB_PREFIXES = frozenset(fold(w) for w in """
 Real Atletico Athletic Sporting Inter Dynamo Dinamo Olympique Borussia Racing Deportivo Hertha Eintracht
@@ -212,7 +214,8 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
         sent_start = start < 3 and not text[:start].strip() or sentence_before(text, max(0, start - 6), start) \
             is not None
         key = fold(word) if cap else word
-        if cap and "-" in word and not gaz.rows(key) and not gaz.has_prefix(key) and _splittable(word, gaz):
+        if cap and "-" in word and not gaz.rows(key) and not gaz.has_prefix(key) and not gaz.is_stopname(word) \
+                and _splittable(word, gaz):
             # "Egyptian-US", "Athens-Clarke", "Watertown-ML": names joined by a hyphen
             offset = start
             for part in word.split("-"):
@@ -230,11 +233,13 @@ def _splittable(word: str, gaz: Gazetteer) -> bool:
     parts = word.split("-")
     if not all(p[:1].isupper() and (len(p) >= 4 or p.isupper()) for p in parts):
         return False
-    for part in parts:
-        rows = gaz.rows(fold(part))
-        if (rows and (rows[0][5] != "city" or rows[0][6] >= 5_000)) or gaz.demonym(part):
-            return True
-    return False
+    known = [gaz.rows(fold(part)) for part in parts]
+    if all(known):
+        return True  # every part a place: "Athens-Clarke", "Dallas-Fort Worth"
+    # One part a place, the rest unknown: only a country, region or big city makes it a pair of names
+    # ("Egyptian-US"); a small town's name is a brand's or a street's ("Mercedes-Benz", "Champs-Elysees").
+    return any((rows and (rows[0][5] != "city" or rows[0][6] >= 5_000)) or gaz.demonym(part)
+               for part, rows in zip(parts, known))
 
 
 def _loners(text: str, tokens: list[_Token], gaz: Gazetteer) -> frozenset[str]:
@@ -527,7 +532,7 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
             return "person"  # a surname or the tail of a longer proper noun we do not know
     # "Stade de France", "Gare de l'Est", "Puerta del Sol": the name goes on past what the gazetteer knows,
     # so the first word is not a place of its own (Stade in Lower Saxony, Gare in Paris's 13th).
-    if ROMANCE_TAIL.match(text, last.end):
+    if ROMANCE_TAIL.match(text, last.end) or ROMANCE_HEAD.search(text, max(0, first.start - 30), first.start):
         return "longer-name"
     nxt = tokens[j] if j < len(tokens) else None
     if nxt is not None and nxt.cap and _joined(text, last, nxt) and not last.text.endswith(("'s", "\u2019s")):
@@ -569,6 +574,8 @@ def _abbreviation_period(text: str, tok: _Token, end: int, gaz: Gazetteer) -> in
 ORGANISATION_HEAD = re.compile(
     r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:Survey|Army|Navy|Air Force|Marines|Coast Guard|Ministry|Department|Police|"
     r"President|Prime Minister|Secretary|Minister|Ambassador|Senator|Governor|Mayor|Chancellor|Premier|"
+    r"District Judge|District Court|Circuit Court|Supreme Court|Court|Judge|Team|Olympics|Olympic Games|Games|"
+    r"Marathon|Grand Prix|Open|Masters|Derby|Cup|"
     r"Times|Post|Herald|Tribune|Gazette|Council|Embassy|Consulate|Airlines|Airways|Railways?|"
     r"Bank|Institute|Agency|Service|Commission|Committee|Party|Company|Corporation|Chamber|Federation|"
     r"Association|Foundation)\b")
@@ -580,12 +587,30 @@ TEAM_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}\b|(?:beat|beats|defeated|thrashe
 TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|thrashed|edged|drew\s+with|lost\s+to|draw\s+with)\s+$")
 
 
+_OF_INSTITUTION = re.compile(
+    r"\b(?:Bank|University|College|Institute|Museum|Academy|Council|Church|Diocese|Archdiocese|Duke|Duchess|Earl|"
+    r"Prince|Princess|Bishop|Archbishop|Mayor|Governor|President|Minister|Ministry|Embassy|Consulate|Port\s+Authority)"
+    r"\s+of\s+(?:the\s+)?$")
+_POSSESSOR_OF = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}(([A-Z][\w-]+)(?:\s+[A-Z][\w-]+)?)")
+
+
 def _metonym(text: str, start: int, end: int, gaz: Gazetteer, key: str) -> bool:
     if ORGANISATION_HEAD.match(text, end):
         return True
     rows = gaz.rows(key)
     if rows and rows[0][5] == "city" and (TEAM_AFTER.match(text, end) or TEAM_BEFORE.search(text, max(0, start - 20), start)):
         return True
+    rows = rows or gaz.rows(fold(text[start:end]))  # "Kenya's": the key folds to "kenyas"
+    if _OF_INSTITUTION.search(text, max(0, start - 40), start):
+        return True  # "the Bank of England", "the Duke of Edinburgh", "University of Texas"
+    # "Kenya's Kelvin Kiptum", "Britain's Prince Harry": the country is a nationality; "Japan's Hokkaido" is a place.
+    owner = _POSSESSOR_OF.match(text, end)
+    if rows and rows[0][5] == "country" and owner:
+        phrase, first = owner.group(1), owner.group(2)
+        first_rows = gaz.rows(fold(first))
+        major = bool(first_rows) and (first_rows[0][5] != "city" or first_rows[0][6] >= 100_000)
+        if not gaz.rows(fold(phrase)) and not major and not gaz.demonym(first):
+            return True
     if not rows or rows[0][5] not in ("country", "city"):
         return False
     if rows[0][5] == "city" and rows[0][6] < 300_000:

@@ -216,6 +216,8 @@ TENSE_CASES = [
     # a past form spelled like the bare verb, governed by an earlier modal
     ("Forecasters said it would regain strength and hit the coast on Friday.", DW, "Friday", "2011-08-26"),
     ("The storm hit the coast on Friday.", DW, "Friday", "2011-08-19"),
+    # a date set for something is ahead
+    ("The judge set sentencing for March 9.", DW, "March 9", "2012-03-09"),
     # a weekday placed in a month is that month's, not the one before publication
     ("Our train left Moscow on a Sunday evening in early August.", DW, "Sunday evening", "2011-08-07TEV"),
     ("We met on a Tuesday in late July.", DW, "Tuesday", "2011-07-26"),

@@ -45,6 +45,8 @@ def _place(text: str, name: str, occurrence: int = 0) -> tuple[PlaceMention, str
          ["It hit at 4:17 a.m. (0117 GMT) near Gaziantep.", "Rescuers came."]),
         ("The polls close at 8 p.m. on Sunday.", ["The polls close at 8 p.m. on Sunday."]),
         ("The quake hit at 4:17 a.m. Rescuers came.", ["The quake hit at 4:17 a.m.", "Rescuers came."]),
+        ("It sailed aboard the S.A. Agulhas II on Monday. Then it rained.",
+         ["It sailed aboard the S.A. Agulhas II on Monday.", "Then it rained."]),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:
@@ -65,6 +67,9 @@ def test_sentences(text: str, expected: list[str]) -> None:
         ("It will be his third visit since he took office in January 2009", dt.date(2009, 1, 1), "", "happened"),
         # ... unless the plan is told in the past
         ("The talks were due to open in May", dt.date(2011, 5, 1), "", "scheduled"),
+        # "due to" as a cause is no plan
+        ("The fires spread quickly due to strong winds on Friday", dt.date(2011, 8, 19), "", "happened"),
+        ("Forecasters expect the storm to weaken later this week", dt.date(2011, 8, 22), "", "expected"),
     ],
 )
 def test_status(clause: str, date: dt.date | None, before: str, status: str) -> None:
@@ -308,3 +313,9 @@ def test_two_arrivals_at_two_places_on_one_day_stay_apart() -> None:
                             point_like=frozenset({"khasan", "vladivostok"}),
                             countries={"khasan": "RU", "vladivostok": "RU"})
     assert [e.destination for e in events] == ["khasan", "vladivostok"]
+
+
+def test_a_possible_trip_later_this_year_is_expected_not_past() -> None:
+    # "later this year" covers the year, which has not ended: not a date "well before publication"
+    assert detect_status("A trip to Beijing could take place later this year", dt.date(2011, 1, 1), PUB, "",
+                         dt.date(2011, 12, 31)) == "expected"

@@ -124,8 +124,9 @@ def test_names_in_a_list_of_counties_are_counties(gazetteer, text: str, expected
     ("text", "places", "teams"),
     [
         # a name that goes on in French or Spanish is a longer name we do not know
-        ("They won at the Stade de France on Saturday.", ["France"], []),
+        ("They won at the Stade de France on Saturday.", ["Stade de France"], []),  # a curated landmark
         ("The train left from the Gare de l'Est.", [], []),
+        ("The race starts in the Puerta del Sol in Madrid.", ["Madrid"], []),
         ("He flew to Rio de Janeiro.", ["Rio de Janeiro"], []),
         ("The storm made landfall near Cayo Costa on Wednesday.", [], []),
         # a club's name does not make its city a person's name elsewhere
@@ -141,3 +142,33 @@ def test_longer_names_clubs_and_royals(gazetteer, text: str, places: list[str], 
     found = find_places(text, gazetteer)
     assert [m.text for m in found] == places
     assert [m.text for m in found if m.metonym] == teams
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "metonym"),
+    [
+        ("Kenya's Kelvin Kiptum won in Chicago.", "Kenya", True),  # a nationality
+        ("Japan's Hokkaido was hit by snow.", "Japan", False),  # a place in a place
+        ("The Bank of England raised rates.", "England", True),
+        ("The Duke of Edinburgh visited Cardiff.", "Edinburgh", True),
+        ("Because of the Paris Olympics, the race ends in Nice.", "Paris", True),
+        ("U.S. District Judge Sarah Jackson set sentencing for June 9.", "U.S.", True),
+        ("He flew to Nice on Monday.", "Nice", False),
+    ],
+)
+def test_nationalities_institutions_and_events_are_not_literal(gazetteer, text: str, place: str, metonym: bool) -> None:
+    found = {m.text: m.metonym for m in find_places(text, gazetteer)}
+    (hit,) = [k for k in found if k.startswith(place)]
+    assert found[hit] is metonym
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The goal came at Mercedes-Benz Stadium in Atlanta.", ["Atlanta"]),
+        ("The race finishes on the Champs-Elysees.", ["Champs-Elysees"]),  # the avenue, not Champs-sur-Marne
+        ("Flights between Dallas-Fort Worth and Egypt resumed.", ["Dallas", "Fort Worth", "Egypt"]),
+    ],
+)
+def test_hyphenated_brands_and_names(gazetteer, text: str, places: list[str]) -> None:
+    assert [m.text for m in find_places(text, gazetteer)] == places
