@@ -91,16 +91,18 @@ _SPEECH = re.compile(r"\b(said|says|announced|told|stated|reported|confirmed|dec
 TRAVEL = re.compile(
     r"\b(arriv\w*|travel\w*|visit\w*|trip|tour\w*|journey\w*|flew|flown|fly|flies|flying|drove|driv(e|es|ing) to|"
     r"sail\w*|depart\w*|left for|leav\w+ for|head(ed|ing|s)? (to|for)|went (back |home )?(by \w+ )?to|go(es|ing)? to|return\w*|came to|"
-    r"cross\w*|reach\w*|land(?:ed|ing|s)?|met|meet\w*|talks|summit|stay\w*|stopp?\w* (in|at)|pass(ed|es|ing)? through|moved? to|fled|evacuat\w*)\b",
+    r"cross\w*|reach\w*|land(?:ed|ing|s)?|met|meet\w*|talks|summit|stay(ed|ing|s)?\s+(in|at|on|with|overnight|aboard)|"
+    r"rode|ride|rides|riding|stopp?\w* (in|at)|pass(ed|es|ing)? through|moved? to|fled|evacuat\w*)\b",
     re.I,
 )
 MODES: tuple[tuple[Mode, re.Pattern[str]], ...] = (
-    ("train", re.compile(r"\b((the|a|an|his|her|their|its|armou?red|special|private|sleeper|high-speed|bullet|"
-                         r"express) train\b(?!ing|er)|by (train|rail)|aboard (a|the|his|an) (\w+ )?train|train (journey|trip|ride)|"
+    ("train", re.compile(r"\b((the|a|an|his|her|their|its)\s+(\w+\s+)?train\b(?!ing|er)|(armou?red|special|private|"
+                         r"sleeper|high-speed|bullet|express) train\b|by (train|rail)|aboard (a|the|his|an) (\w+ )?train|train (journey|trip|ride)|"
                          r"(armou?red|special|private|overnight|night) train|railway|rail journey|"
                          r"(took|take|takes|taking|board\w*|caught|catch\w*) (a|the|his|her|their|an) (\w+ )?train)\b", re.I)),
     ("air", re.compile(r"\b(flew|flown|fly|flies|flying|flight|by (air|plane|jet|helicopter)|airlifted|landed at)\b", re.I)),
-    ("sea", re.compile(r"\b(by (sea|ship|boat|ferry)|sailed|aboard (a|the) (ship|vessel|ferry|yacht))\b", re.I)),
+    ("sea", re.compile(r"\b(by (sea|ship|boat|ferry)|sailed|sails|sailing|voyage|icebreaker|"
+                       r"aboard (a|the) (\w+ )?(ship|vessel|ferry|yacht|boat|icebreaker|liner))\b", re.I)),
     ("road", re.compile(r"\b(by (car|road|bus|motorcade|convoy)|drove|motorcade|convoy)\b", re.I)),
 )
 # The place just after these words is where a trip starts, not where it goes ("left Kyiv ... to Poland",
@@ -161,9 +163,9 @@ def summarize(text: str, limit: int = 110) -> str:
 # "and" starts a new clause when a new verb group follows ("left Hobart on Dec. 28 and was due to reach
 # the station on Jan. 6"): each date keeps its own verb, hence its own status.
 _CLAUSE_BREAK = re.compile(
-    r",\s+|;\s+|\s+(?:that|when|while|after|before|as|but|and then)\s+|\s+–\s+|"
-    r"\s+and\s+(?=(?:was|were|is|are|will|would|has|had|have|then|later|also|met|left|went|flew|took|made|"
-    r"(?-i:[a-z]{3,}ed))\b)")
+    r",\s+and\s+|,\s+|;\s+|\s+(?:that|when|while|after|before|as|but|and then)\s+|\s+–\s+|"
+    r"\s+and\s+(?=(?:was|were|is|are|will|would|could|may|might|must|has|had|have|then|later|also|met|left|went|"
+    r"flew|took|made|plans?|hopes?|wants?|intends?|expects?|says|said|(?-i:[a-z]{3,}ed))\b)")
 
 
 @dataclass(frozen=True)
@@ -183,14 +185,23 @@ class _Draft:
 
 
 def _regions(sentence: str, starts: Sequence[int], ends: Sequence[int]) -> list[tuple[int, int]]:
-    """Split ``sentence`` between consecutive dates at the last clause break before the later one."""
+    """Split ``sentence`` between consecutive dates at the last clause break before the later one.
+
+    A break that starts a new verb group (", and", "and reached", ";") beats the commas of an apposition
+    ("Nanning, near the border,"); failing both, an "and" right after the earlier date splits a list of
+    dated places ("Edinburgh on Monday and Belfast on Tuesday").
+    """
     cuts = [0]
     for k in range(1, len(starts)):
         breaks = [m for m in _CLAUSE_BREAK.finditer(sentence, ends[k - 1], starts[k])]
         # A new verb ("... on Sunday and reached Nanning, near the border, on Monday") outranks the commas
         # of an apposition that follow it.
-        strong = [m for m in breaks if not m.group().lstrip().startswith(",")]
-        if strong:
+        strong = [m for m in breaks if not m.group().lstrip().startswith(",") or "and" in m.group()]
+        # "visited Edinburgh on Monday and Belfast on Tuesday": an "and" right after a date closes its clause
+        right_after = re.match(r"\s+and\s+", sentence[ends[k - 1]:starts[k]])
+        if right_after and not strong:
+            cuts.append(ends[k - 1] + right_after.end())
+        elif strong:
             cuts.append(strong[-1].end())
         elif breaks:
             cuts.append(breaks[-1].end())

@@ -86,6 +86,10 @@ def test_status(clause: str, date: dt.date | None, before: str, status: str) -> 
         ("They crossed by ferry to Dover", "sea"),
         ("The motorcade drove to the palace", "road"),
         ("He met the governor", "unknown"),
+        ("The King travelled overnight on the royal train to Cardiff", "train"),
+        ("The flame reached Marseille after a 12-day voyage from Greece", "sea"),
+        ("The expedition left Cape Town aboard the South African icebreaker", "sea"),
+        ("He rode the new line to Padalarang", "unknown"),
     ],
 )
 def test_mode(sentence: str, mode: str) -> None:
@@ -319,3 +323,38 @@ def test_a_possible_trip_later_this_year_is_expected_not_past() -> None:
     # "later this year" covers the year, which has not ended: not a date "well before publication"
     assert detect_status("A trip to Beijing could take place later this year", dt.date(2011, 1, 1), PUB, "",
                          dt.date(2011, 12, 31)) == "expected"
+
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "places", "expected"),
+    [
+        ("The King visited Edinburgh on Monday and Belfast on Tuesday.",
+         [("Monday", "2011-08-15"), ("Tuesday", "2011-08-16")], ["Edinburgh", "Belfast"],
+         [("Monday", ("edinburgh",)), ("Tuesday", ("belfast",))]),
+        ("He will return to Eldoret on Wednesday and plans to run in Rotterdam in April.",
+         [("Wednesday", "2011-08-24"), ("April", "2012-04")], ["Eldoret", "Rotterdam"],
+         [("Wednesday", ("eldoret",)), ("April", ("rotterdam",))]),
+        ("They toured Paris, Lyon and Nice on Saturday, and on Sunday they flew to Rome.",
+         [("Saturday", "2011-08-20"), ("Sunday", "2011-08-21")], ["Paris", "Lyon", "Nice", "Rome"],
+         [("Saturday", ("paris", "lyon", "nice")), ("Sunday", ("rome",))]),
+    ],
+)
+def test_each_date_keeps_its_own_places(text: str, dates: list[tuple[str, str]], places: list[str],
+                                        expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    events = extract_events(Article("a", "", text, PUB), [_date(text, p, v) for p, v in dates],
+                            [_place(text, p) for p in places])
+    assert [(e.date_text, e.places) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "travel"),
+    [("Schools in Blantyre will stay closed until Wednesday.", False),
+     ("He stayed in Blantyre until Wednesday.", True),
+     ("Widodo rode the train to Padalarang on Monday.", True)],
+)
+def test_staying_somewhere_is_travel_staying_closed_is_not(sentence: str, travel: bool) -> None:
+    (event,) = extract_events(Article("a", "", sentence, PUB), [_date(sentence, "Wednesday" if "Wednesday" in sentence
+                              else "Monday", "2011-08-24")], [_place(sentence, "Blantyre" if "Blantyre" in sentence
+                              else "Padalarang")])
+    assert event.travel is travel
