@@ -278,7 +278,8 @@ def extract_events(
         # (Any date counts here, also "May 3" in an article whose year is unknown.)
         lead = _dateline_end(sentence, [(d.start - s_start, d.end - s_start) for d in dates if s_start <= d.start < s_end])
         s_places = [(m, pid) for m, pid in s_places if m.start - s_start >= lead]
-        anchors = _carry_day([d for d in s_dates if d.start - s_start >= lead and not _is_dateline(text, sentence, d)])
+        anchors = _carry_day([d for d in s_dates if d.start - s_start >= lead and not _is_dateline(text, sentence, d)
+                              and not _ADJECTIVAL_PERIOD.search(d.text)])
         if not anchors:
             if not s_places:
                 continue
@@ -294,6 +295,9 @@ def extract_events(
     drafts = _spans_from_durations(drafts, durations, text, spans)
     return _to_events(article, _merge(drafts, article.published, countries or {}))
 
+
+# "a 19th-century ship", "a 1990s-era law": a period used as an adjective dates a thing, not a happening.
+_ADJECTIVAL_PERIOD = re.compile(r"(?i)-(century|era|vintage|style)$|\d(st|nd|rd|th)-century")
 
 # A time of day that names no day of its own; the tagger anchors it on the publication date.
 _BARE_PART_OF_DAY = re.compile(

@@ -340,16 +340,21 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
 _LIST_ITEM = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
 _COUNTY_LIST_TAIL = re.compile(
     rf"(?:\s*,\s*(?:and\s+|or\s+)?{_LIST_ITEM})*\s*,?\s+(?:and|or|&)\s+{_LIST_ITEM}\s+(?P<w>counties|parishes)\b"
-    r"|\s+(?P<w2>counties|parishes)\b")
+    r"|\s+(?P<w2>counties|parishes)\b"
+    r"|\s+(?P<w3>region|province|state|prefecture|governorate|oblast|district|county|parish)\b(?!\s+of\b)")
+_UNIT_WORDS = {"counties": "County", "parishes": "Parish"}
 
 
 def _county_of_list(text: str, m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
-    """"Shasta and Trinity counties", "Barrow, Jackson and Walton counties": each name in the list is a
-    county, so it is looked up as "<name> County" ("<name> Parish") when the gazetteer has that."""
+    """"Shasta and Trinity counties", "Barrow, Jackson and Walton counties", "the Valparaiso region": the
+    name is a county (region, province ...), looked up as "<name> County" ("<name> Region" ...) when the
+    gazetteer has that."""
     tail = _COUNTY_LIST_TAIL.match(text, m.end)
     if tail is None:
         return m
-    word = "Parish" if (tail.group("w") or tail.group("w2")) == "parishes" else "County"
+    # "Chile's Valparaiso region", "Kahramanmaras province": one name and its unit, written in lower case
+    plural = tail.group("w") or tail.group("w2")
+    word = _UNIT_WORDS[plural] if plural else tail.group("w3").title()
     query = f"{m.query} {word}"
     if m.query.casefold().endswith(word.casefold()) or not gaz.rows(fold(query)):
         return m

@@ -358,3 +358,12 @@ def test_staying_somewhere_is_travel_staying_closed_is_not(sentence: str, travel
                               else "Monday", "2011-08-24")], [_place(sentence, "Blantyre" if "Blantyre" in sentence
                               else "Padalarang")])
     assert event.travel is travel
+
+
+def test_a_period_used_as_an_adjective_is_no_event() -> None:
+    text = "The flame arrived in Marseille aboard a 19th-century ship."
+    start = text.index("19th-century")
+    century = DateMention(start, start + 12, "19th-century", "DATE", "18", "century", dt.date(1800, 1, 1),
+                          dt.date(1899, 12, 31))
+    (event,) = extract_events(Article("a", "", text, PUB), [century], [_place(text, "Marseille")])
+    assert event.date is None  # the undated arrival keeps its place; 1800 is not when it happened

@@ -111,6 +111,9 @@ def test_empty_text(gazetteer) -> None:
         ("The rate in Barrow, Jackson and Walton counties rose.",
          {"Barrow": "Barrow County", "Jackson": "Jackson County", "Walton": "Walton County"}),
         ("Flooding hit Terrebonne and Orleans parishes.", {"Terrebonne": "Terrebonne Parish", "Orleans": "Orleans Parish"}),
+        # one name and its unit in lower case
+        ("Fires swept across the Valparaiso region on Friday.", {"Valparaiso": "Valparaiso Region"}),
+        ("He grew up in upstate New York state.", {"New York": "New York State"}),
         # no list of counties: the names stand as written
         ("Jackson met voters in Walton on Friday.", {"Walton": "Walton"}),
     ],
