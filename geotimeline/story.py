@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from geotimeline.extract.dates import find_dates
 from geotimeline.extract.events import PlaceRef, extract_events
-from geotimeline.extract.places import find_places
+from geotimeline.extract.places import find_places, find_unknown_places
 from geotimeline.geocoding.resolve import Resolution, resolve
 from geotimeline.journeys import build_journeys
 from geotimeline.models import Article, Candidate, Event, MentionRef, Place, Story, Unresolved
@@ -167,6 +167,10 @@ def build_story(
         mentions = find_places(article.body, gazetteer)
         for r in resolve(mentions, article.body, gazetteer):
             resolved.append(_Resolved(article, r, r.best, r.best.source if r.best else "", r.confidence))
+        # Names the gazetteer lacks ("near the village of Chilobwe") stay in the story as unresolved, where a
+        # stored correction or an enabled online geocoder can still place them.
+        for m in find_unknown_places(article.body, mentions, gazetteer):
+            resolved.append(_Resolved(article, Resolution(m, None, (), 0.0), None, "", 0.0))
     resolved = _apply_overrides(resolved, settings)
 
     places: dict[tuple[str, float, float], Place] = {}

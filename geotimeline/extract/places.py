@@ -32,6 +32,7 @@ What it handles:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from geotimeline.geocoding.gazetteer import Gazetteer
@@ -621,3 +622,50 @@ def _metonym(text: str, start: int, end: int, gaz: Gazetteer, key: str) -> bool:
     if rows[0][5] == "city" and rows[0][6] < 300_000:
         return False
     return bool(GOVERNMENT_VERBS.match(text, end))
+
+
+# --- names the gazetteer does not know -----------------------------------------------------------------------
+
+_UNKNOWN_AFTER = re.compile(
+    r"\b(?:in|at|on|near|outside|to|from|towards|toward|via|into)\s+(?:the\s+(?:town|township|suburb|neighbou?rhood|"
+    r"village|city|island|port|"
+    r"settlement|region|district|area|outskirts|hamlet)\s+of\s+|the\s+)?"
+    r"(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})(?=[\s,.;:!?)]|$)"
+)
+_COMPANY_WORDS = frozenset(fold(w) for w in """
+Construction Inc Corp Corporation Company Co Ltd Group Holdings Motors Airlines Airways Industries Partners
+Capital Bank Energy Systems Technologies Media News Times Post Foundation Institute University College School
+Shield Cup Trophy Prize Award Awards Festival Championship Championships League Series Open Games Summit Forum
+""".split())
+"""Last words of names of companies, prizes and events, which follow "at"/"in" as often as places do."""
+_NOT_A_NAME = frozenset(fold(w) for w in """
+January February March April May June July August September October November December Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday Christmas Easter Ramadan Congress Parliament Senate Court Government Christ God
+English French Spanish Arabic Chinese Russian German Internet Twitter Facebook Google Instagram YouTube Reuters
+Mr Mrs Ms Dr President Prime Minister King Queen Prince Princess Pope General Police Army Navy World War Olympics
+""".split())
+
+
+def find_unknown_places(text: str, known: Sequence[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Capitalised names after a locative word ("in Tegalluar", "near the village of Chilobwe") that the
+    gazetteer does not hold: kept as mentions to list as unresolved (a user can pin them, an online
+    geocoder can look them up) instead of vanishing. Conservative on purpose: one to three capitalised
+    words, no person's titles or first names, months, days, organisations or demonyms."""
+    taken = [(m.start, m.end) for m in known]
+    out: list[PlaceMention] = []
+    for match in _UNKNOWN_AFTER.finditer(text):
+        name = match.group("name")
+        start, end = match.span("name")
+        if any(a < end and start < b for a, b in taken):
+            continue
+        words = re.split(r"[- ]", name)
+        first = fold(words[0])
+        if first in _NOT_A_NAME or first in TITLES or first in FIRST_NAMES or first in COMMON_WORDS \
+                or fold(words[-1]) in NON_PLACE_HEADS or gazetteer.is_stopname(name) or gazetteer.demonym(words[0]) \
+                or gazetteer.rows(fold(name)) or text.startswith(("'", "\u2019", " of "), end):
+            continue
+        if any(fold(w) in FOLLOWERS or fold(w) in STREET_WORDS or fold(w) in _COMPANY_WORDS for w in words[1:]):
+            continue
+        out.append(PlaceMention(start, end, name))
+        taken.append((start, end))
+    return out

@@ -175,3 +175,24 @@ def test_nationalities_institutions_and_events_are_not_literal(gazetteer, text: 
 )
 def test_hyphenated_brands_and_names(gazetteer, text: str, places: list[str]) -> None:
     assert [m.text for m in find_places(text, gazetteer)] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("Mudslides buried homes near the township of Chilobwe on Monday.", ["Chilobwe"]),
+        ("The survivors reached Elephant Island in April.", []),  # "reached" is no locative word
+        ("The survivors landed on Elephant Island in April.", ["Elephant Island"]),
+        # not names of places: months, people's titles and first names, companies, possessives, known places
+        ("The trial opens in January.", []),
+        ("He spoke to President Biden.", []),
+        ("She works at Lamar Construction.", []),
+        ("Talks in Paris failed.", []),
+        ("Voting ends on Saturday's deadline in Tbilisi.", []),
+    ],
+)
+def test_names_the_gazetteer_lacks_after_a_locative_word(gazetteer, text: str, unknown: list[str]) -> None:
+    from geotimeline.extract.places import find_unknown_places
+
+    known = find_places(text, gazetteer)
+    assert [m.text for m in find_unknown_places(text, known, gazetteer)] == unknown

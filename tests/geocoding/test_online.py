@@ -282,3 +282,4 @@ def test_online_geocoder_from_environment(tmp_path: Path, server: NominatimServe
     geocoder = online_geocoder(settings)
     assert geocoder is not None
     assert geocoder.candidates("Khasan")[0].country == "RU"
+
