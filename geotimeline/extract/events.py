@@ -111,6 +111,7 @@ _ORIGIN = re.compile(
     r"\b(from|left|leaving|leaves|departed|departing|departs|out of)\s+((?!(?:to|for|towards|into|via)\b)[\w'’-]+\s+){0,4}$",
     re.I,
 )
+_TOWARDS = re.compile(r"\b(to|towards|toward|into|for)\s+(the\s+)?([\w'’-]+\s+){0,3}$", re.I)
 _ARRIVAL = re.compile(
     r"\b(returned|returning|returns|came\s+back|flew\s+back|went\s+back|headed\s+back|arrived|arriving|arrives|"
     r"landed|reached)(\s+(back|home))?\s+(to|in|at)?\s*(the\s+)?([\w'’-]+\s+){0,2}$", re.I)
@@ -343,7 +344,10 @@ def _draft(
         # "returned to Washington from a tour that took him to Riyadh, Cairo and Doha": the place of an
         # arrival verb is where the trip ends, even when the stops before it are named after it.
         arrived = [pid for m, pid in refs if pid in points and _ARRIVAL.search(text[max(s_start, m.start - 40):m.start])]
-        destination = arrived[-1] if arrived else points[-1] if points else None
+        # "fly to Dallas ... for their match against Peru at Arlington": where the motion goes ("to X") wins
+        # over a venue named after it.
+        towards = [pid for m, pid in refs if pid in points and _TOWARDS.search(text[max(s_start, m.start - 30):m.start])]
+        destination = arrived[-1] if arrived else towards[-1] if towards else points[-1] if points else None
         # "a visit to Iqaluit ... before flying back to Rome": earlier stops of the same clause.
         via = tuple(dict.fromkeys(pid for pid in points if pid != destination))
         origin = next((pid for _, pid in refs if pid in starts and pid in point_like), None)

@@ -171,6 +171,9 @@ def test_visit_duration_becomes_a_span_from_the_arrival() -> None:
         ("On Monday he arrived in Kyiv.", ["Kyiv"], None, "kyiv"),
         # the origin alone: no destination is made up from it
         ("On Monday he departed Kyiv.", ["Kyiv"], "kyiv", None),
+        # the place the motion goes to, not the venue named after it
+        ("On Monday the team flew to Dallas for their match against Peru at Arlington.", ["Dallas", "Arlington"],
+         None, "dallas"),
     ],
 )
 def test_origin_and_destination_of_a_trip(text: str, places: list[str], origin: str | None,
