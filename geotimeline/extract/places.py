@@ -149,6 +149,12 @@ Another Several Other Both Most Every Each Such Nearby
 LONGER_NAME_POP = 30_000
 _LOCATIVE_BEFORE = re.compile(r"\b(?:near|in|at|on|to|from|off)\s+(?:the\s+)?$")
 
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:aboard|ship|vessel|tanker|frigate|destroyer|carrier|liner|ferry|yacht|icebreaker|submarine|freighter|"
+    r"cruiser|warship|schooner)\s+(?:the\s+|HMS\s+|USS\s+)?$")
+_BUILDING_AFTER = re.compile(r"\s+(?:Chapel|Cathedral|Church|Abbey|Basilica|Hospital|College|School|Square|Park|"
+                             r"Hall|Palace|Castle|Bridge|Street|Road)\b")
+
 ROMANCE_TAIL = re.compile(r" (?:de|du|des|del|della|dello|di|da|do|dos|das)(?: la| las| los| le| les)? (?:l['’])?[A-Z]")
 """A French/Spanish/Italian/Portuguese "of" joining a longer proper name."""
 ROMANCE_HEAD = re.compile(r"\b[A-Z][\w'’-]+ (?:de|du|des|del|della|dello|di|da|do|dos|das)(?: la| las| los| le| les)? (?:l['’])?$")
@@ -516,6 +522,10 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
             return "acronym"
     prev = tokens[i - 1] if i > 0 else None
     before = text[max(0, first.start - 12):first.start]
+    if _VESSEL_BEFORE.search(text, max(0, first.start - 40), first.start):
+        return "vessel"  # "aboard the Belem", "the icebreaker Nuyina": a ship named after a place
+    if last.text.endswith(("'s", "\u2019s")) and _BUILDING_AFTER.match(text, last.end):
+        return "building"  # "St George's Chapel", "St Paul's Cathedral"
     if prev is not None and prev.cap and prev.key in CLUB_PREFIXES and _joined(text, prev, first):
         return "club"  # "Real Madrid", "Inter Milan": a team; the city is still a place elsewhere in the text
     if prev is not None and prev.cap and prev.key in TITLES and text[prev.end:first.start] in (" ", ". "):

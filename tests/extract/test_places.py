@@ -139,6 +139,9 @@ def test_names_in_a_list_of_counties_are_counties(gazetteer, text: str, expected
         # a royal title with a name is a person, unless the place is a real town
         ("The late Queen Elizabeth stayed near Nyeri.", ["Nyeri"], []),
         ("He flew to Prince Albert on Monday.", ["Prince Albert"], []),
+        # ships and buildings named after places
+        ("The flame reached Marseille aboard the Belem, a three-masted ship.", ["Marseille"], []),
+        ("A service was held at St George's Chapel in Windsor.", ["Windsor"], []),
     ],
 )
 def test_longer_names_clubs_and_royals(gazetteer, text: str, places: list[str], teams: list[str]) -> None:
