@@ -612,6 +612,11 @@ def _calendar_day(month_name: str, day_text: str, year: int | None, wd: str | No
                 if d and d.isoweekday() == _weekday_num(wd) and abs((d - ctx.anchor).days) < 300:
                     year = cy
                     break
+        if year is None and ctx.ref_val is not None and ctx.ref is not None and ctx.ref.year != ctx.anchor.year \
+                and ctx.start - ctx.ref_pos < 200 and not _SENT_BREAK.search(ctx.text, ctx.ref_pos, ctx.start) \
+                and ctx.ref_val.granularity in ("day", "time"):
+            # "on 3 November 1966 ... by the morning of 4 November": the sentence's own full date sets the year
+            year = _resolve_month_year(ctx.ref, month, day, rel, None)
         if year is None:
             # a day of the month is nearly always within months of the article: take the nearest,
             # unless the tense points the other way and that occurrence is not much further

@@ -216,6 +216,9 @@ TENSE_CASES = [
     # a past form spelled like the bare verb, governed by an earlier modal
     ("Forecasters said it would regain strength and hit the coast on Friday.", DW, "Friday", "2011-08-26"),
     ("The storm hit the coast on Friday.", DW, "Friday", "2011-08-19"),
+    # a year-less day in a sentence that names a full date of another year takes that year
+    ("The river rose on 3 November 1966 and by the morning of 4 November the city was flooded.", DW,
+     "4 November", "1966-11-04"),
     # a date set for something is ahead
     ("The judge set sentencing for March 9.", DW, "March 9", "2012-03-09"),
     # a weekday placed in a month is that month's, not the one before publication
