@@ -98,7 +98,7 @@ TRAVEL = re.compile(
 MODES: tuple[tuple[Mode, re.Pattern[str]], ...] = (
     ("train", re.compile(r"\b((the|a|an|his|her|their|its)\s+(\w+\s+)?train\b(?!ing|er)|(armou?red|special|private|"
                          r"sleeper|high-speed|bullet|express) train\b|by (train|rail)|aboard (a|the|his|an) (\w+ )?train|train (journey|trip|ride)|"
-                         r"(armou?red|special|private|overnight|night) train|railway|rail journey|"
+                         r"(armou?red|special|private|overnight|night) train|(railway|rail) journey|"
                          r"(took|take|takes|taking|board\w*|caught|catch\w*) (a|the|his|her|their|an) (\w+ )?train)\b", re.I)),
     ("air", re.compile(r"\b(flew|flown|fly|flies|flying|flight|by (air|plane|jet|helicopter)|airlifted|landed at)\b", re.I)),
     ("sea", re.compile(r"\b(by (sea|ship|boat|ferry)|sailed|sails|sailing|voyage|icebreaker|"
@@ -183,6 +183,28 @@ class _Draft:
     mode: Mode
     status: Status
     travel: bool
+
+
+_STRONG_BREAK = re.compile(r",\s+and\s+|;\s+|\s+but\s+|\s+while\s+|,\s+(?:a\s+day|a\s+week|days|weeks)\s+after\s+|"
+                           r"\s+and\s+(?=said\b|says\b|added\b|announced\b)")
+_STATUS_CUE = re.compile(r"\b(said|says|told|will|would|could|might|may|expected|expects?|due|scheduled|set to|plans?|"
+                         r"planned|claims?|claimed|alleged|reportedly|reported|likely)\b")
+
+
+_PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|began|went|came|took|made|met|left|held|won|lost|fell|rose|sank|struck|"
+                        r"hit|was|were|had|flew|drove|saw|spoke|told|sent|brought|became|broke|ran|got)\b")
+
+
+def _piece(clause: str, lo: int, hi: int, breaks: re.Pattern[str]) -> str:
+    """The part of ``clause`` between the breaks around ``lo``..``hi`` (the date's offsets in it)."""
+    start, end = 0, len(clause)
+    for m in breaks.finditer(clause):
+        if m.end() <= lo:
+            start = m.end()
+        elif m.start() >= hi:
+            end = m.start()
+            break
+    return clause[start:end]
 
 
 def _regions(sentence: str, starts: Sequence[int], ends: Sequence[int]) -> list[tuple[int, int]]:
@@ -355,7 +377,19 @@ def _draft(
     mode = detect_mode(clause) if date else "unknown"
     if mode == "unknown":
         mode = detect_mode(sentence)
-    status = detect_status(clause, date.date if date else None, published, before, date.end_date if date else None)
+    # The status comes from the verb group around the date: "was still stuck on Thursday, and officials said
+    # they would divert ships" is a fact on Thursday; the "would" belongs to another clause.
+    status = "happened"
+    if date is not None:
+        d_lo, d_hi = date.start - s_start - lo, date.end - s_start - lo
+        # the narrowest piece that has a status word decides; with none, the date against publication does
+        for pattern in (_CLAUSE_BREAK, _STRONG_BREAK):
+            local = _piece(clause, d_lo, d_hi, pattern)
+            status = detect_status(local, date.date, published, before, date.end_date)
+            if _STATUS_CUE.search(local.lower()) or _PAST_VERB.search(local):
+                break  # a status word, or a past verb of the date's own: "..., began on Saturday"
+    else:
+        status = detect_status(clause, None, published, before)
     return _Draft(
         start=s_start,
         end=s_end,

@@ -370,3 +370,22 @@ def test_a_period_used_as_an_adjective_is_no_event() -> None:
                           dt.date(1899, 12, 31))
     (event,) = extract_events(Article("a", "", text, PUB), [century], [_place(text, "Marseille")])
     assert event.date is None  # the undated arrival keeps its place; 1800 is not when it happened
+
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "status"),
+    [
+        # a "would" of another clause does not make a fact a plan
+        ("The ship was still stuck on Thursday, and the authority said it would divert traffic.", "Thursday",
+         "2011-08-18", "happened"),
+        ("Police lifted the curfew on Saturday and said he would reshuffle the cabinet.", "Saturday", "2011-08-20",
+         "happened"),
+        # a status word in the date's own clause still counts, even across a comma
+        ("On Monday, the team is expected to arrive in Khasan.", "Monday", "2011-08-22", "expected"),
+        ("The visit, expected to last a week, began on Saturday.", "Saturday", "2011-08-20", "happened"),
+    ],
+)
+def test_status_comes_from_the_dates_own_clause(text: str, phrase: str, value: str, status: str) -> None:
+    (event,) = extract_events(Article("a", "", text, PUB), [_date(text, phrase, value)], [])
+    assert event.status == status
