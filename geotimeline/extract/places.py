@@ -348,7 +348,8 @@ _LIST_ITEM = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
 _COUNTY_LIST_TAIL = re.compile(
     rf"(?:\s*,\s*(?:and\s+|or\s+)?{_LIST_ITEM})*\s*,?\s+(?:and|or|&)\s+{_LIST_ITEM}\s+(?P<w>counties|parishes)\b"
     r"|\s+(?P<w2>counties|parishes)\b"
-    r"|\s+(?P<w3>region|province|state|prefecture|governorate|oblast|district|county|parish)\b(?!\s+of\b)")
+    r"|\s+(?P<w3>region|province|state|prefecture|governorate|oblast|district|county|parish|river|lake|island|"
+    r"mountains|desert|valley|strait|sea|bay|peninsula)\b(?!\s+of\b)")
 _UNIT_WORDS = {"counties": "County", "parishes": "Parish"}
 
 
@@ -552,8 +553,8 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         return "longer-name"
     nxt = tokens[j] if j < len(tokens) else None
     if nxt is not None and nxt.cap and _joined(text, last, nxt) and not last.text.endswith(("'s", "\u2019s")):
-        if nxt.key in NON_PLACE_HEADS or nxt.key in STREET_WORDS:
-            return "organisation"
+        if nxt.key in NON_PLACE_HEADS or nxt.key in STREET_WORDS or nxt.key in _FIRM_WORDS:
+            return "organisation"  # "Jones Street", "Lakeshore Motors"
         if j - i == 1 and first.key in FIRST_NAMES and nxt.key not in FOLLOWERS:
             city_pop = rows[0][6] if rows and rows[0][5] == "city" else None
             small = city_pop is not None and city_pop < 50_000
@@ -642,6 +643,12 @@ _UNKNOWN_AFTER = re.compile(
     r"settlement|region|district|area|outskirts|hamlet)\s+of\s+|the\s+)?"
     r"(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})(?=[\s,.;:!?)]|$)"
 )
+_FIRM_WORDS = frozenset(fold(w) for w in """
+Construction Inc Corp Corporation Company Co Ltd Group Holdings Motors Airlines Airways Industries Partners Capital
+Energy Systems Technologies Media Pharmaceuticals Petroleum Steel Mining Logistics
+""".split())
+"""Last words of a firm's name: the place-like word before them is the firm's ("Lakeshore Motors")."""
+
 _COMPANY_WORDS = frozenset(fold(w) for w in """
 Construction Inc Corp Corporation Company Co Ltd Group Holdings Motors Airlines Airways Industries Partners
 Capital Bank Energy Systems Technologies Media News Times Post Foundation Institute University College School

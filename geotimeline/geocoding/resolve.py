@@ -64,6 +64,13 @@ W_NEAR = 3.0
 """Candidate is close to the other places of the document (scaled by closeness)."""
 W_DEMONYM_NEAR = 3.0
 """Demonym right before the name: "the Russian town of Khasan"."""
+W_FEATURE = 2.0
+"""The name is written like a natural feature ("the Andes", "the Red Sea", "the Dnipro river")."""
+NATURAL_KINDS = frozenset("""range mountain river lake sea ocean gulf strait bay desert peninsula island archipelago
+valley plain canal""".split())
+_FEATURE_BEFORE = re.compile(r"\bthe\s$")
+_FEATURE_AFTER = re.compile(r"\s+(?:river|coast|mountains|range|valley|sea|lake|desert|peninsula|strait|islands?|"
+                            r"basin|delta|plateau|gulf|bay)\b")
 NEAR_KM = 1500.0
 """Beyond this distance another place of the document gives no support."""
 W_NESTED = 2.0
@@ -104,6 +111,8 @@ class _Name:
     mentions: list[int]
     parents: set[str]
     country_hint: set[str]
+    feature_cue: bool = False
+    """Written like a natural feature: "the Andes", "the Red Sea", "the Dnipro river"."""
     nested: dict[int, float] = field(default_factory=dict)
     """Per candidate id: support from another name's reading that contains it or lies in it."""
 
@@ -123,6 +132,8 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         hint = _demonym_before(text, m.start, gazetteer)
         if hint:
             entry.country_hint.add(hint)
+        if _FEATURE_BEFORE.search(text, max(0, m.start - 4), m.start) or _FEATURE_AFTER.match(text, m.end):
+            entry.feature_cue = True
 
     _nesting(names)
     context = _document_context(names)
@@ -324,6 +335,8 @@ def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minu
             score += W_PARENT
     if entry.country_hint and country in entry.country_hint:
         score += W_DEMONYM_NEAR
+    if entry.feature_cue and kind in NATURAL_KINDS:
+        score += W_FEATURE  # "the Andes" is the range, not the town of Los Andes
     return score + entry.nested.get(row[0], 0.0)
 
 

@@ -96,3 +96,20 @@ def test_seed_article_places(gazetteer) -> None:
 
 def test_empty(gazetteer) -> None:
     assert resolve([], "", gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The plane climbed over the Andes near Mendoza.", "Andes", "range"),  # not the town of Los Andes
+        ("The ship sank in the Red Sea off Egypt.", "Red Sea", "sea"),  # not the Egyptian governorate
+        ("Troops crossed the Dnipro river near Kherson.", "Dnipro", "river"),  # not the city of Dnipro
+        ("He moved to Dnipro in 2014.", "Dnipro", "city"),
+        ("The Georgia Public Service Commission met in Atlanta.", "Georgia", "admin1"),  # "the" alone is no cue
+    ],
+)
+def test_names_written_like_natural_features(gazetteer, text: str, name: str, kind: str) -> None:
+    from geotimeline.extract.places import find_places
+
+    found = {r.mention.text: r.best for r in resolve(find_places(text, gazetteer), text, gazetteer)}
+    assert found[name] is not None and found[name].kind == kind
