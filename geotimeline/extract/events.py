@@ -89,10 +89,10 @@ _PAST_PLAN = re.compile(r"\b(was|were|had been)\s+(due|scheduled|expected|set|pl
 _SPEECH = re.compile(r"\b(said|says|announced|told|stated|reported|confirmed|declared|added)\s*(\w+\s+){0,2}$")
 
 TRAVEL = re.compile(
-    r"\b(arriv\w*|travel\w*|visit\w*|trip|tour\w*|journey\w*|flew|flown|fly|flies|flying|drove|driv(e|es|ing) to|"
+    r"\b(arriv\w*|travel\w*|visit\w*|trip|tour\w*|journey\w*|taken\s+(by\s+\w+\s+)?(from|to)|took\s+(\w+\s+){1,3}to|flew|flown|fly|flies|flying|drove|driv(e|es|ing) to|"
     r"sail\w*|depart\w*|left for|leav\w+ for|head(ed|ing|s)? (to|for)|went (back |home )?(by \w+ )?to|go(es|ing)? to|return\w*|came to|"
     r"cross\w*|reach\w*|land(?:ed|ing|s)?|met|meet\w*|talks|summit|stay(ed|ing|s)?\s+(in|at|on|with|overnight|aboard)|"
-    r"rode|ride|rides|riding|stopp?\w* (in|at)|pass(ed|es|ing)? through|moved? to|fled|evacuat\w*)\b",
+    r"rode|ride|rides|riding|stopp?\w* (in|at)|pass(ed|es|ing)? through|divert\w*|ferr(y|ied|ies)|transport(ed|s)?|shipped|moved? to|fled|evacuat\w*)\b",
     re.I,
 )
 MODES: tuple[tuple[Mode, re.Pattern[str]], ...] = (
@@ -114,7 +114,7 @@ _ORIGIN = re.compile(
 _TOWARDS = re.compile(r"\b(to|towards|toward|into|for)\s+(the\s+)?([\w'’-]+\s+){0,3}$", re.I)
 _ARRIVAL = re.compile(
     r"\b(returned|returning|returns|came\s+back|flew\s+back|went\s+back|headed\s+back|arrived|arriving|arrives|"
-    r"landed|reached)(\s+(back|home))?\s+(to|in|at)?\s*(the\s+)?([\w'’-]+\s+){0,2}$", re.I)
+    r"landed|reached|diverted)(\s+(back|home))?\s+(to|in|at)?\s*(the\s+)?([\w'’-]+\s+){0,2}$", re.I)
 # "left Hobart on Dec. 28": leaving a named place is travel; "the blast left 12 dead" is not.
 _LEFT_PLACE = re.compile(r"\b(left|quit)\s+(the\s+)?[A-Z]")
 _NEARBY = re.compile(
@@ -124,10 +124,9 @@ _SPAN_NOUN = re.compile(r"\b(visit|trip|tour|stay|journey|talks|summit|mission)\
 
 
 def detect_mode(text: str) -> Mode:
-    for mode, pattern in MODES:
-        if pattern.search(text):
-            return mode
-    return "unknown"
+    """The transport mode said first: "taken by bus to Buenos Aires, where they boarded a flight" is a bus ride."""
+    found = [(m.start(), mode) for mode, pattern in MODES if (m := pattern.search(text))]
+    return min(found)[1] if found else "unknown"
 
 
 def detect_status(clause: str, date: dt.date | None, published: dt.date | None, before_date: str = "",
@@ -370,8 +369,14 @@ def _draft(
         # over a venue named after it.
         towards = [pid for m, pid in refs if pid in points and _TOWARDS.search(text[max(s_start, m.start - 30):m.start])]
         destination = arrived[-1] if arrived else towards[-1] if towards else points[-1] if points else None
-        # "a visit to Iqaluit ... before flying back to Rome": earlier stops of the same clause.
-        via = tuple(dict.fromkeys(pid for pid in points if pid != destination))
+        # "a visit to Iqaluit ... before flying back to Rome": earlier stops of the same clause. After an
+        # arrival verb only the places named after it are ("returned to Washington from a tour of Riyadh and
+        # Cairo"); before it they were the plan ("a flight to Madrid was diverted to Cordoba").
+        if arrived:
+            at = next(m.start for m, pid in refs if pid == destination)
+            via = tuple(dict.fromkeys(pid for m, pid in refs if pid in points and pid != destination and m.start > at))
+        else:
+            via = tuple(dict.fromkeys(pid for pid in points if pid != destination))
         origin = next((pid for _, pid in refs if pid in starts and pid in point_like), None)
     # "flew to Rzeszow on Saturday and then boarded a train ... overnight": each clause has its own mode.
     mode = detect_mode(clause) if date else "unknown"

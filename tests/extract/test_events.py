@@ -90,6 +90,8 @@ def test_status(clause: str, date: dt.date | None, before: str, status: str) -> 
         ("The flame reached Marseille after a 12-day voyage from Greece", "sea"),
         ("The expedition left Cape Town aboard the South African icebreaker", "sea"),
         ("He rode the new line to Padalarang", "unknown"),
+        # the mode said first: the bus ride, then the flight
+        ("They were taken by bus to Buenos Aires, where they boarded a flight to Madrid", "road"),
     ],
 )
 def test_mode(sentence: str, mode: str) -> None:
