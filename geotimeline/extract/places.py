@@ -145,8 +145,8 @@ Northeast Northwest Southeast Southwest Downtown Metro Mid Upstate Downstate Rur
 Another Several Other Both Most Every Each Such Nearby
 """.split())
 
-# Capitalised words that may precede a place name inside a sentence ("Northeast Georgia").
 LONGER_NAME_POP = 30_000
+"""A village's name that runs on into an unknown capitalised word is a longer name below this population."""
 _LOCATIVE_BEFORE = re.compile(r"\b(?:near|in|at|on|to|from|off)\s+(?:the\s+)?$")
 
 _VESSEL_BEFORE = re.compile(
@@ -168,6 +168,7 @@ Olympiacos Galatasaray Fenerbahce Besiktas Celtic Rangers Union Vitoria Bayer
 
 ROYAL_TITLES = frozenset(fold(w) for w in "King Queen Prince Princess Pope Emperor Empress Sultan Sheikh".split())
 
+# Capitalised words that may precede a place name inside a sentence ("Northeast Georgia").
 PREFIX_OK = frozenset(fold(w) for w in """
 North South East West Northern Southern Eastern Western Central Upper Lower Greater Middle Inner Outer
 Northeast Northwest Southeast Southwest Downtown Metro Mid Upstate Downstate Rural Suburban Uptown Midtown
@@ -331,7 +332,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
         out.append(PlaceMention(start, end, surface, name=name if name != surface else "",
                                 metonym=_metonym(text, start, end, gazetteer, key)))
         i = j
-    out = [_county_of_list(text, m, gazetteer) for m in out]
+    out = [_with_unit_word(text, m, gazetteer) for m in out]
     # One sense per document: a word seen as part of a person's name ("Kim Jong-il") is not a
     # place when it stands alone later ("Kim is expected ..."); a small town's name needs
     # support somewhere in the document ("in Harwinton", "Harwinton, Conn.").
@@ -353,7 +354,7 @@ _COUNTY_LIST_TAIL = re.compile(
 _UNIT_WORDS = {"counties": "County", "parishes": "Parish"}
 
 
-def _county_of_list(text: str, m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
+def _with_unit_word(text: str, m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
     """"Shasta and Trinity counties", "Barrow, Jackson and Walton counties", "the Valparaiso region": the
     name is a county (region, province ...), looked up as "<name> County" ("<name> Region" ...) when the
     gazetteer has that."""
