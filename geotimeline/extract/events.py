@@ -85,7 +85,8 @@ STATUS_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = (
                              r"end|finish|launch|vote|announce|go|come|make)\b|scheduled|is set to|are set to|"
                              r"plans? to|planned|to be held|would|upcoming)\b")),
 )
-_PAST_PLAN = re.compile(r"\b(was|were|had been)\s+(due|scheduled|expected|set|planned|supposed|slated)\b")
+_PAST_PLAN = re.compile(r"\b((was|were|had been)\s+(due|scheduled|expected|set|planned|supposed|slated|considered)|"
+                        r"had\s+(planned|hoped|intended|expected))\b")
 _SPEECH = re.compile(r"\b(said|says|announced|told|stated|reported|confirmed|declared|added)\s*(\w+\s+){0,2}$")
 
 TRAVEL = re.compile(
@@ -375,8 +376,11 @@ def _draft(
         if arrived:
             at = next(m.start for m, pid in refs if pid == destination)
             via = tuple(dict.fromkeys(pid for m, pid in refs if pid in points and pid != destination and m.start > at))
-        else:
-            via = tuple(dict.fromkeys(pid for pid in points if pid != destination))
+        elif destination is not None:
+            # ... and otherwise the stops named before the destination ("sailed from Southampton to Fremantle
+            # and settled in Perth": Perth came after, it is no stop on the way)
+            at = next(m.start for m, pid in refs if pid == destination)
+            via = tuple(dict.fromkeys(pid for m, pid in refs if pid in points and pid != destination and m.start < at))
         origin = next((pid for _, pid in refs if pid in starts and pid in point_like), None)
     # "flew to Rzeszow on Saturday and then boarded a train ... overnight": each clause has its own mode.
     mode = detect_mode(clause) if date else "unknown"

@@ -67,6 +67,7 @@ def test_sentences(text: str, expected: list[str]) -> None:
         ("It will be his third visit since he took office in January 2009", dt.date(2009, 1, 1), "", "happened"),
         # ... unless the plan is told in the past
         ("The talks were due to open in May", dt.date(2011, 5, 1), "", "scheduled"),
+        ("The government had planned to host the summit in March", dt.date(2011, 3, 1), "", "scheduled"),
         # "due to" as a cause is no plan
         ("The fires spread quickly due to strong winds on Friday", dt.date(2011, 8, 19), "", "happened"),
         ("Forecasters expect the storm to weaken later this week", dt.date(2011, 8, 22), "", "expected"),
@@ -263,6 +264,9 @@ def test_each_verb_group_keeps_its_status() -> None:
         ("On Saturday he travelled to Maskwacis, a community south of Edmonton.", ["Maskwacis", "Edmonton"], (),
          "maskwacis"),
         ("On Saturday he arrived in Khasan, near Vladivostok.", ["Khasan", "Vladivostok"], (), "khasan"),
+        # a place named after the destination is no stop on the way there
+        ("On Saturday they sailed from Southampton to Fremantle and settled in Perth.",
+         ["Southampton", "Fremantle", "Perth"], (), "fremantle"),
         # an arrival verb marks the end, even with the earlier stops named after it
         ("On Saturday he returned to Washington from a tour that took him to Riyadh and Cairo.",
          ["Washington", "Riyadh", "Cairo"], ("riyadh", "cairo"), "washington"),
