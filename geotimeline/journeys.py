@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from geotimeline.models import Event, Journey, LatLon, Leg, Mode, Place
+from geotimeline.models import Event, Journey, LatLon, Leg, Mode, Place, date_value
 
 TRIP_GAP_DAYS = 45
 """Travel events further apart than this belong to different trips."""
@@ -155,6 +155,7 @@ def build_journeys(
 
 
 def _label(date: dt.date, granularity: str, mode: Mode, destination: str) -> str:
-    when = str(date.year) if granularity == "year" else date.strftime("%Y-%m") if granularity == "month" else date.isoformat()
+    # at the precision the text gave: "1962", "2011-09", "1950s" (a decade), "2011-08-20"
+    when = f"{date.year // 10 * 10}s" if granularity == "decade" else date_value(date, granularity) or date.isoformat()
     how = f"{mode} journey" if mode != "unknown" else "journey"
     return f"{when} {how} to {destination}"

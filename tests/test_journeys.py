@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 from dataclasses import replace
 
 from geotimeline.journeys import build_journeys
@@ -114,3 +116,13 @@ def test_a_departure_mid_trip_is_not_a_stop() -> None:
     someone_elses_flight = replace(_event("e2", dt.date(2023, 9, 12), None, mode="air"), origin="vladivostok")
     (j,) = build_journeys([khasan_day, someone_elses_flight], [KHASAN, vladivostok], router=straight)
     assert j.stops == ("khasan",)
+
+
+@pytest.mark.parametrize(
+    ("grain", "label"),
+    [("decade", "1950s journey to Moscow"), ("year", "1952 journey to Moscow"), ("month", "1952-03 journey to Moscow"),
+     ("day", "1952-03-04 journey to Moscow")],
+)
+def test_labels_keep_the_precision_of_the_text(grain: str, label: str) -> None:
+    (j,) = build_journeys([_event("e1", dt.date(1952, 3, 4), "moscow", grain=grain)], [MOSCOW], router=straight)
+    assert j.label == label
