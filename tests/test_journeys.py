@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
-from dataclasses import replace
 
 from geotimeline.journeys import build_journeys
 from geotimeline.models import Event, LatLon, Place
