@@ -120,6 +120,17 @@ def _home_place(articles: Sequence[Article], gazetteer: Gazetteer) -> Candidate 
     return None
 
 
+def _not_past_plans(events: Sequence[Event], articles: Sequence[Article]) -> list[Event]:
+    """Events without plans that lay in the past when the article was written ("had planned to host the
+    summit in Santiago last November"): whether that trip happened the text does not say, so it is no leg."""
+    published = {a.id: a.published for a in articles}
+    return [
+        e for e in events
+        if not (e.status in ("scheduled", "expected") and e.date and published.get(e.article)
+                and (published[e.article] - (e.end_date or e.date)).days > 31)  # type: ignore[operator]
+    ]
+
+
 def _merge_events(events: list[Event]) -> list[Event]:
     """The same happening reported by two articles becomes one event (the first article keeps it)."""
     out: list[Event] = []
@@ -222,7 +233,7 @@ def build_story(
             id=_slug(home.name), name=home.name, lat=home.lat, lon=home.lon, country=home.country,
             kind=home.kind, source=home.source, confidence=0.5,
         )
-    journeys = build_journeys(events, place_list, home=home_place)
+    journeys = build_journeys(_not_past_plans(events, articles), place_list, home=home_place)
     if home_place is not None and home_place not in place_list and any(
         home_place.id in j.stops for j in journeys
     ):

@@ -258,3 +258,16 @@ def test_leader_train_journeys(story_of, article: str, stops: list[str], modes: 
             for p in names if p] == stops
     assert [leg.mode for leg in journey.legs][:len(modes)] == modes
     assert journey.legs[0].inferred is inferred
+
+
+def test_a_plan_that_lay_in_the_past_is_no_journey(gazetteer, tmp_path) -> None:
+    from geotimeline.ingest import article_from_text
+    from geotimeline.settings import Settings
+    from geotimeline.story import build_story
+
+    text = ("Protests spread\n\nSANTIAGO, Oct. 25, 2019 - The government had planned to host the summit in "
+            "Valparaiso in November 2018. On Monday the president travelled to Concepcion.")
+    story = build_story([article_from_text(text)], settings=Settings(cache_dir=str(tmp_path), online=False),
+                        gazetteer=gazetteer)
+    stops = {pid for j in story.journeys for pid in j.stops}
+    assert any("concepcion" in pid for pid in stops) and not any("valpara" in pid for pid in stops)
