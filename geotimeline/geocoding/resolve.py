@@ -64,6 +64,17 @@ W_NEAR = 3.0
 """Candidate is close to the other places of the document (scaled by closeness)."""
 W_DEMONYM_NEAR = 3.0
 """Demonym right before the name: "the Russian town of Khasan"."""
+W_DATELINE = 4.0
+"""A bare dateline city is a well-known one: "ATLANTA" atop a story about Texas is still Georgia's capital."""
+BIG_DATELINE_CITY = 100_000
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|—|–|-\s)")
+
+
+def _is_dateline(text: str, m: PlaceMention) -> bool:
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return not text[line_start:m.start].strip() and m.text.isupper() and bool(_DATELINE_AFTER.match(text, m.end))
+
+
 W_FEATURE = 2.0
 """The name is written like a natural feature ("the Andes", "the Red Sea", "the Dnipro river")."""
 NATURAL_KINDS = frozenset("""range mountain river lake sea ocean gulf strait bay desert peninsula island archipelago
@@ -111,6 +122,8 @@ class _Name:
     mentions: list[int]
     parents: set[str]
     country_hint: set[str]
+    dateline: bool = False
+    """Named bare in a wire dateline ("ATLANTA (Reuters) -"), where only well-known cities stand alone."""
     feature_cue: bool = False
     """Written like a natural feature: "the Andes", "the Red Sea", "the Dnipro river"."""
     nested: dict[int, float] = field(default_factory=dict)
@@ -134,6 +147,8 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
             entry.country_hint.add(hint)
         if _FEATURE_BEFORE.search(text, max(0, m.start - 4), m.start) or _FEATURE_AFTER.match(text, m.end):
             entry.feature_cue = True
+        if _is_dateline(text, m):
+            entry.dateline = True
 
     _nesting(names)
     context = _document_context(names)
@@ -335,6 +350,8 @@ def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minu
             score += W_PARENT
     if entry.country_hint and country in entry.country_hint:
         score += W_DEMONYM_NEAR
+    if entry.dateline and not entry.parents and kind == "city" and row[6] >= BIG_DATELINE_CITY:
+        score += W_DATELINE
     if entry.feature_cue and kind in NATURAL_KINDS:
         score += W_FEATURE  # "the Andes" is the range, not the town of Los Andes
     return score + entry.nested.get(row[0], 0.0)

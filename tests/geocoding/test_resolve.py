@@ -113,3 +113,20 @@ def test_names_written_like_natural_features(gazetteer, text: str, name: str, ki
 
     found = {r.mention.text: r.best for r in resolve(find_places(text, gazetteer), text, gazetteer)}
     assert found[name] is not None and found[name].kind == kind
+
+
+
+@pytest.mark.parametrize(
+    ("text", "lat"),
+    [
+        # a bare wire dateline names the well-known city, whatever the story's other places
+        ("Copa match report\n\nATLANTA (Reuters) - Canada will play in Dallas and Houston, Texas, next week.", 33.75),
+        # "X, State" in the dateline still decides
+        ("Fair news\n\nATLANTA, Texas (AP) - The county fair in Houston and Dallas drew crowds.", 33.1),
+    ],
+)
+def test_a_bare_dateline_city_is_the_well_known_one(gazetteer, text: str, lat: float) -> None:
+    from geotimeline.extract.places import find_places
+
+    found = {r.mention.text: r.best for r in resolve(find_places(text, gazetteer), text, gazetteer)}
+    assert found["ATLANTA"] is not None and abs(found["ATLANTA"].lat - lat) < 0.5
