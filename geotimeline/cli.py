@@ -22,7 +22,6 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from geotimeline.errors import GeotimelineError, InputError

@@ -1298,7 +1298,7 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
              rf"(?:\s+(?:{TZ}))?(?:,?\s+(?:(?:on\s+)?(?:(?P<wd>{WEEKDAY})(?:,?\s+(?P<month>{MONTH})\s*(?P<day>{DAY}))?|"
              rf"(?P<month2>{MONTH})\s*(?P<dayb>{DAY}))|"
              rf"(?P<day2>today|yesterday|tomorrow)))?{_E}", n_time, 1),
-    ("time_24", rf"\bat\s+(?P<span>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?:h|hrs|GMT|UTC|local\s+time))?)(?![\d])",
+    ("time_24", r"\bat\s+(?P<span>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?:h|hrs|GMT|UTC|local\s+time))?)(?![\d])",
      n_time_24, 2),
     ("daypart", rf"{_B}(?:(?P<which>this|yesterday|tomorrow|last|later\s+this|earlier\s+this|early\s+this|late\s+this|"
                 rf"late\s+last|early\s+tomorrow|late\s+yesterday|early\s+yesterday)\s+(?P<part>{DAYPART})"
@@ -1514,7 +1514,6 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     # a hit the normaliser refuses must not hide a shorter hit inside it, so refusals are
     # removed and selection re-run until every chosen hit normalises
     cands = _candidates(text)
-    results: dict[tuple[int, int, str], _Val | None] = {}
     while True:
         chosen = _select(cands)
         ctx = _Context(text, anchor)
