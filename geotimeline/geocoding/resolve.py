@@ -345,7 +345,9 @@ def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minu
     if kind not in ("country", "admin1") and row[10]:
         score += W_ADMIN2 * min(1.0, admin2s.get((country, fold(row[9]), fold(row[10])), 0.0))
     if entry.parents:
-        own = {fold(row[9]), fold(row[10]), country.casefold(), fold(gaz.country_name(country))} - {""}
+        # A region is not its own parent: "Washington, D.C." must not lift Washington state.
+        own = {fold(row[9]) if kind != "admin1" else "", fold(row[10]) if kind not in ("admin1", "admin2") else "",
+               country.casefold(), fold(gaz.country_name(country))} - {""}
         if own & entry.parents:
             score += W_PARENT
     if entry.country_hint and country in entry.country_hint:

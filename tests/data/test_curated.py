@@ -21,6 +21,7 @@ SCHEMAS: dict[str, list[str]] = {
     "features.csv": FEATURE_COLUMNS,
     "historical.csv": FEATURE_COLUMNS,
     "places.csv": FEATURE_COLUMNS,
+    "admin2.csv": ["country", "admin1", "name", "alternate_names", "lat", "lon", "population"],
     "abbreviations.csv": ["abbreviation", "name", "country"],
     "demonyms.csv": ["demonym", "name", "country"],
     "stopnames.csv": ["name", "reason"],
@@ -29,8 +30,8 @@ KEY_COLUMN = {
     "abbreviations.csv": "abbreviation",
     "demonyms.csv": "demonym",
 }
-WITH_COORDINATES = ["countries.csv", "features.csv", "historical.csv", "places.csv"]
-WITH_COUNTRY = ["features.csv", "historical.csv", "places.csv", "abbreviations.csv", "demonyms.csv"]
+WITH_COORDINATES = ["countries.csv", "features.csv", "historical.csv", "places.csv", "admin2.csv"]
+WITH_COUNTRY = ["admin2.csv", "features.csv", "historical.csv", "places.csv", "abbreviations.csv", "demonyms.csv"]
 KINDS = {
     "features.csv": {
         "mountain", "range", "sea", "ocean", "gulf", "bay", "strait", "lake", "river", "desert",

@@ -44,6 +44,20 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         ("Ms. Moayyad spoke only French when she moved to Arlington.", ["Arlington"]),
         ("Trash was found along the Kanawha River near Charleston.", ["Kanawha River", "Charleston"]),
         ("The Dublin City Council and Ohio State University met.", ["Dublin", "Ohio"]),
+        # An abbreviation counts only when written like one: not the word "Act" or the title "Miss".
+        ("Farmers are exempt from Clean Air Act fees.", []),
+        ("Miss Cordiner said she hoped to win.", []),
+        ("Nancy Pelosi, D-Calif, told colleagues.", ["Calif"]),
+        # A word tied to a place only by an alternate name needs a locative before it.
+        ("The state Department of Human Resources testified.", []),
+        ("Passover traditions spread through many homes.", []),
+        # A place name in a person's setting: a middle initial, an age, a role noun before.
+        ("The house had been leased to Barry M. George, 46, last year.", []),
+        ("Jordan Dyer, a 17-year-old student, won the prize.", []),
+        ("His uncle Perry Chu attended the school in Lexington.", ["Lexington"]),
+        # Counties of Britain and Ireland, in their English forms.
+        ("Flooding hit Ennis, Co. Clare, and parts of County Down.", ["Ennis", "Clare", "County Down"]),
+        ("Police in West Yorkshire and Greater Manchester closed roads.", ["West Yorkshire", "Greater Manchester"]),
     ],
 )
 def test_spans(gazetteer, text: str, expected: list[str]) -> None:

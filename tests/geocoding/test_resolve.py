@@ -46,6 +46,16 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         # Large regions sit at their curated centre, not among their southern towns.
         ("Snow fell across Ontario on Monday.", "Ontario", (49.25, -84.5), 60),
         ("Wildfires spread in Queensland.", "Queensland", (-22.0, 144.5), 150),
+        # Counties of Britain and Ireland that the packaged data lacks or names in Irish.
+        ("Farmers in Mayo were told to move their cattle.", "Mayo", (53.9, -9.3), 60),
+        ("Roads in Yorkshire were closed after the snow.", "Yorkshire", (54.0, -1.5), 100),
+        ("Flooding hit Ennis, Co. Clare, on Tuesday.", "Clare", (52.85, -9.0), 60),
+        # A region is not its own parent; "X counties" after a state's name are the state's counties.
+        ("The school will open in Washington, D.C., next year.", "Washington", (38.90, -77.04), 30),
+        ("Boone County is near the middle of Indiana counties.", "Indiana", (40.0, -86.25), 100),
+        # "the X region" after a big city's name is the city's region, not a namesake parish.
+        ("It is one of the biggest industrial parks in the Charlotte region, N.C. officials said.", "Charlotte",
+         (35.23, -80.84), 60),
     ],
 )
 def test_resolution(gazetteer, text: str, name: str, point: tuple[float, float], km: float) -> None:
