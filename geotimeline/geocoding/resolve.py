@@ -128,6 +128,10 @@ class _Name:
     """Written like a natural feature: "the Andes", "the Red Sea", "the Dnipro river"."""
     nested: dict[int, float] = field(default_factory=dict)
     """Per candidate id: support from another name's reading that contains it or lies in it."""
+    peers: set[str] = field(default_factory=set)
+    """Names listed with this one ("Missouri, New York, North Carolina and Virginia")."""
+    peer_kind: tuple[str, str] | None = None
+    """(kind, country) the listed names share, from the first pass: a list is of one kind of place."""
 
 
 def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -> list[Resolution]:
@@ -151,6 +155,7 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
             entry.dateline = True
 
     _nesting(names)
+    _lists(mentions, text, names)
     context = _document_context(names)
 
     first: dict[str, list[tuple[float, tuple]]] = {}
@@ -159,6 +164,8 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         first[key] = sorted(((_score(r, entry, countries, admin1s, admin2s, gazetteer), r) for r in entry.rows),
                             key=lambda sr: -sr[0])
     anchors = {key: ranked[0][1] for key, ranked in first.items() if ranked}
+    for entry in names.values():
+        entry.peer_kind = _peer_kind(entry, anchors)
 
     # Second pass: context from the first pass's readings, plus closeness to them.
     context = _document_context(names, first)
@@ -354,6 +361,8 @@ def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minu
         score += W_DEMONYM_NEAR
     if entry.dateline and not entry.parents and kind == "city" and row[6] >= BIG_DATELINE_CITY:
         score += W_DATELINE
+    if entry.peer_kind is not None and entry.peer_kind == (kind, country if kind != "country" else ""):
+        score += W_LIST
     if entry.feature_cue and kind in NATURAL_KINDS:
         score += W_FEATURE  # "the Andes" is the range, not the town of Los Andes
     return score + entry.nested.get(row[0], 0.0)
@@ -390,6 +399,33 @@ def _nesting(names: dict[str, _Name]) -> None:
 
 
 _AREAS = frozenset({"admin1", "admin2", "country", "continent"})
+
+W_LIST = 2.0
+"""The name stands in a list whose other names are all places of one kind: "Missouri, New York, North
+Carolina and Virginia" are states; "Russia, Ukraine and Georgia" are countries."""
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s*")
+
+
+def _lists(mentions: Sequence[PlaceMention], text: str, names: dict[str, _Name]) -> None:
+    """Link names that follow one another with only a comma, "and" or "or" between them."""
+    for a, b in zip(mentions, mentions[1:]):
+        if _LIST_GAP.fullmatch(text, a.end, b.start):
+            ka, kb = fold(a.query), fold(b.query)
+            if ka != kb:
+                names[ka].peers.add(kb)
+                names[kb].peers.add(ka)
+
+
+def _peer_kind(entry: _Name, anchors: dict[str, tuple]) -> tuple[str, str] | None:
+    """The kind (and, below country level, the country) that all of at least two listed peers share."""
+    readings = [anchors[k] for k in entry.peers if k in anchors]
+    if len(readings) < 2:
+        return None
+    kinds = {(r[5], r[4] if r[5] != "country" else "") for r in readings}
+    if len(kinds) != 1:
+        return None
+    kind = next(iter(kinds))
+    return kind if kind[0] in ("country", "admin1", "admin2") else None
 
 
 def _nearness(row: tuple, others: list[tuple[float, float]]) -> float:
