@@ -100,10 +100,11 @@ def build_journeys(
                     and (e.destination in by_id or not stops):
                 stops.append(e.origin)
                 stop_modes.append("unknown")
+            own = dict(e.leg_modes)
             for stop in (*(v for v in e.via if v in by_id), *([e.destination] if e.destination in by_id else [])):
                 if not stops or stops[-1] != stop:
                     stops.append(stop)
-                    stop_modes.append(e.mode)
+                    stop_modes.append(own.get(stop, e.mode))
         continued: list[Event] = []
         for e in list(onward):
             told_after = any(t.article == e.article and t.start < e.start for t in trip)
@@ -148,14 +149,15 @@ def build_journeys(
                 stops=tuple(stops),
                 events=tuple(e.id for e in trip),
                 legs=tuple(legs),
-                label=_label(first.date, first.granularity, mode, by_id[stops[-1]].name),
+                label=_label(first.date, first.granularity, [leg.mode for leg in legs], by_id[stops[-1]].name),
             )
         )
     return journeys
 
 
-def _label(date: dt.date, granularity: str, mode: Mode, destination: str) -> str:
+def _label(date: dt.date, granularity: str, modes: Sequence[str], destination: str) -> str:
     # at the precision the text gave: "1962", "2011-09", "1950s" (a decade), "2011-08-20"
     when = f"{date.year // 10 * 10}s" if granularity == "decade" else date_value(date, granularity) or date.isoformat()
-    how = f"{mode} journey" if mode != "unknown" else "journey"
+    known = list(dict.fromkeys(m for m in modes if m != "unknown"))  # "road and air journey": legs in order
+    how = f"{' and '.join(known)} journey" if known else "journey"
     return f"{when} {how} to {destination}"

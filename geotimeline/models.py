@@ -157,6 +157,9 @@ class Event:
     """Place id the movement starts from ("flew from Washington", "left Kyiv"), when the sentence says so."""
     via: tuple[str, ...] = ()
     """Place ids of earlier stops named in the same clause ("a visit to Iqaluit before flying back to Rome")."""
+    leg_modes: tuple[tuple[str, Mode], ...] = ()
+    """(stop, mode) for the stops (``via`` and ``destination``) whose stretch of the sentence names its own
+    mode: "by bus to Buenos Aires, where they boarded a flight to Madrid"."""
     actor: str = ""
     """Who the event is about, when known ("Kim Jong-il")."""
 

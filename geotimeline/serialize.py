@@ -72,6 +72,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "destination": e.destination,
         "origin": e.origin,
         "via": list(e.via),
+        "leg_modes": dict(e.leg_modes),
         "actor": e.actor,
     }
 

@@ -126,3 +126,17 @@ def test_a_departure_mid_trip_is_not_a_stop() -> None:
 def test_labels_keep_the_precision_of_the_text(grain: str, label: str) -> None:
     (j,) = build_journeys([_event("e1", dt.date(1952, 3, 4), "moscow", grain=grain)], [MOSCOW], router=straight)
     assert j.label == label
+
+
+def test_a_leg_takes_the_mode_its_stretch_of_the_sentence_names() -> None:
+    buenos_aires = Place("buenos-aires", "Buenos Aires", -34.61, -58.38, "AR")
+    madrid = Place("madrid", "Madrid", 40.42, -3.70, "ES")
+    asuncion = Place("asuncion", "Asuncion", -25.29, -57.65, "PY")
+    trip = replace(_event("e1", dt.date(2023, 7, 17), "madrid", mode="road"), origin="asuncion",
+                   via=("buenos-aires",), leg_modes=(("buenos-aires", "road"), ("madrid", "air")))
+    (journey,) = build_journeys([trip], [asuncion, buenos_aires, madrid], router=straight)
+    assert [(leg.origin, leg.destination, leg.mode) for leg in journey.legs] == [
+        ("asuncion", "buenos-aires", "road"),
+        ("buenos-aires", "madrid", "air"),
+    ]
+    assert journey.label == "2023-07-17 road and air journey to Madrid"

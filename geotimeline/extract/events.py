@@ -124,6 +124,36 @@ _NEARBY = re.compile(
 _SPAN_NOUN = re.compile(r"\b(visit|trip|tour|stay|journey|talks|summit|mission)\b", re.I)
 
 
+_MODE_AFTER = re.compile(r",?\s+(?:by|aboard|on)\s+(?:an?\s+|the\s+)?(?:(?:\w+\s+)?(?:bus|coach|car|road|train|rail|"
+                         r"air|plane|jet|helicopter|sea|ship|boat|ferry)\b)", re.I)
+
+
+def _leg_modes(text: str, s_start: int, refs: Sequence[PlaceRef], stops: Sequence[str]) -> tuple[tuple[str, Mode], ...]:
+    """The mode of each stop's own stretch of the sentence: "travelled by bus to Buenos Aires, where they
+    boarded a flight to Madrid" reaches Buenos Aires by road and Madrid by air. A stretch runs from the
+    previous stop (or the sentence start) to the stop; a "by bus" right after a stop's name is its own
+    ("to Buenos Aires by bus, then on to Madrid")."""
+    if len(stops) < 2:
+        return ()
+    first = {pid: m for m, pid in reversed(refs)}
+    marks = sorted((first[pid].start, first[pid].end, pid) for pid in stops if pid in first)
+    out: list[tuple[str, Mode]] = []
+    lo = s_start
+    for k, (start, end, pid) in enumerate(marks):
+        after = _MODE_AFTER.match(text, end)
+        limit = marks[k + 1][0] if k + 1 < len(marks) else len(text)
+        if after is not None and after.end() <= limit:
+            mode = detect_mode(after.group())
+            lo = after.end()
+        else:
+            found = [(m.start(), mode) for mode, pattern in MODES for m in pattern.finditer(text, lo, start)]
+            mode = max(found)[1] if found else "unknown"
+            lo = end
+        if mode != "unknown":
+            out.append((pid, mode))
+    return tuple(out) if len({m for _, m in out}) > 1 else ()
+
+
 def detect_mode(text: str) -> Mode:
     """The transport mode said first: "taken by bus to Buenos Aires, where they boarded a flight" is a bus ride."""
     found = [(m.start(), mode) for mode, pattern in MODES if (m := pattern.search(text))]
@@ -191,6 +221,7 @@ class _Draft:
     mode: Mode
     status: Status
     travel: bool
+    leg_modes: tuple[tuple[str, Mode], ...] = ()
 
 
 _STRONG_BREAK = re.compile(r",\s+and\s+|;\s+|\s+but\s+|\s+while\s+|,\s+(?:a\s+day|a\s+week|days|weeks)\s+after\s+|"
@@ -394,6 +425,7 @@ def _draft(
     mode = detect_mode(clause) if date else "unknown"
     if mode == "unknown":
         mode = detect_mode(sentence)
+    leg_modes = _leg_modes(text, s_start, refs, (*via, destination) if destination else ())
     # The status comes from the verb group around the date: "was still stuck on Thursday, and officials said
     # they would divert ships" is a fact on Thursday; the "would" belongs to another clause.
     status = "happened"
@@ -420,6 +452,7 @@ def _draft(
         mode=mode,
         status=status,
         travel=travel,
+        leg_modes=leg_modes,
     )
 
 
@@ -467,6 +500,7 @@ def _spans_from_durations(
                 destination=anchor.destination,
                 origin=anchor.origin,
                 via=anchor.via,
+                leg_modes=anchor.leg_modes,
                 mode=anchor.mode,
                 status=detect_status(sentence, None, None),
                 travel=True,
@@ -539,6 +573,7 @@ def _merge(drafts: list[_Draft], published: dt.date | None, countries: Mapping[s
             destination=d.destination or m.destination,
             origin=m.origin or d.origin,
             via=d.via if d.destination else m.via,
+            leg_modes=d.leg_modes if d.destination else m.leg_modes,
             mode=m.mode if m.mode != "unknown" else d.mode,
             status=min(m.status, d.status, key=_STATUS_RANK.__getitem__),
             # The sentence with more places usually is the fuller statement.
@@ -592,6 +627,7 @@ def _to_events(article: Article, drafts: list[_Draft]) -> list[Event]:
                 destination=d.destination,
                 origin=d.origin,
                 via=d.via,
+                leg_modes=d.leg_modes,
             )
         )
     return events

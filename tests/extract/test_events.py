@@ -188,6 +188,27 @@ def test_origin_and_destination_of_a_trip(text: str, places: list[str], origin: 
     assert (event.origin, event.destination) == (origin, destination)
 
 
+@pytest.mark.parametrize(
+    ("text", "places", "leg_modes"),
+    [
+        ("On Monday they travelled by bus to Buenos Aires, where they boarded a flight to Madrid.",
+         ["Buenos Aires", "Madrid"], {"buenos-aires": "road", "madrid": "air"}),
+        ("On Monday he flew to Tokyo and then took a train to Kyoto.", ["Tokyo", "Kyoto"],
+         {"tokyo": "air", "kyoto": "train"}),
+        # a "by ..." right after a stop's name is that stop's
+        ("On Monday they went to Lille by train and then on to Brussels by bus.", ["Lille", "Brussels"],
+         {"lille": "train", "brussels": "road"}),
+        # one mode for the whole sentence: nothing per stop
+        ("On Monday he flew to Tokyo and then to Osaka.", ["Tokyo", "Osaka"], {}),
+    ],
+)
+def test_each_stop_takes_the_mode_of_its_own_stretch(text: str, places: list[str], leg_modes: dict) -> None:
+    refs = [_place(text, p) for p in places]
+    (event,) = extract_events(Article("a", "", text, PUB), [_date(text, "Monday", "2011-08-22")], refs,
+                              point_like=frozenset(pid for _, pid in refs))
+    assert dict(event.leg_modes) == leg_modes
+
+
 def test_each_clause_has_its_own_mode_and_a_bare_night_keeps_the_day() -> None:
     text = ("He flew from Washington to Rzeszow late on Saturday and then boarded a train at Przemysl "
             "for the overnight journey.")
