@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from geotimeline.geocoding.gazetteer import Gazetteer
-from geotimeline.geocoding.index_build import ABBREVIATION, ALTERNATE
+from geotimeline.geocoding.index_build import ABBREVIATION, ALTERNATE, MAIN_NAME
 from geotimeline.geocoding.names import fold
 from geotimeline.models import PlaceMention
 
@@ -308,8 +308,9 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
             i += 1
             continue
         match = _longest_match(text, tokens, i, gazetteer)
-        if match is not None and tok.key == "the" and _longest_match(text, tokens, i + 1, gazetteer):
-            i += 1  # "the U.S.": the article is not part of the name
+        if match is not None and tok.key == "the" and _longest_match(text, tokens, i + 1, gazetteer) \
+                and not any(r[12] == MAIN_NAME for r in gazetteer.rows(match[1])):
+            i += 1  # "the U.S.": the article is not part of the name (it is of "The Hague", "The Bronx")
             continue
         demonym_match = _demonym_match(text, tokens, i, gazetteer) if match is None or demonyms else None
         if demonym_match is not None and (match is None or demonym_match[0] >= match[0]):
@@ -327,7 +328,9 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
         key = " ".join(t.key for t in tokens[i:j])
         verdict = _rejected(text, tokens, i, j, gazetteer, loners)
         if verdict:
-            if verdict == "person" and j - i == 1:
+            if verdict == "person" and j - i == 1 and not _runs_on(text, tokens, j):
+                # One sense per document, but only for a name that ends here: in "Ted Stevens Anchorage
+                # International Airport" or "United Lincolnshire Hospitals" the place is inside a longer name.
                 people.add(tokens[i].key)
             i = j
             continue
@@ -356,6 +359,18 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
     headlines = _title_case_spans(text) if minor else []
     supported = {fold(m.query) for m in out if _major(text, m, gazetteer)}
     supported |= {fold(m.query) for m in minor if not _inside(m, headlines) and _supported(text, m, gazetteer)}
+    # A small town listed with a supported place shares its support: "toured Pepinster and Theux",
+    # "Allentown, Lititz and Martinsburg".
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(out, out[1:]):
+            ka, kb = fold(a.query), fold(b.query)
+            if (ka in supported) != (kb in supported) and _LIST_GAP.fullmatch(text, a.end, b.start) \
+                    and not _inside(a, headlines) and not _inside(b, headlines) \
+                    and _town_like(text, a, gazetteer) and _town_like(text, b, gazetteer):
+                supported |= {ka, kb}
+                changed = True
     return [m for m in out if fold(m.query) not in people and fold(m.query) in supported]
 
 
@@ -448,8 +463,10 @@ HAMLET = 1_000
 FIRST_NAME_TOWN = 200_000
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|into|through|toward|towards|across|around|of|between|"
-                       r"via|visit|visited|visiting|leave|left|reach|reached|entered|south|north|east|west|"
-                       r"downtown|suburban|rural|native)\W*$", re.IGNORECASE)
+                       r"via|visit|visits|visited|visiting|tour|toured|touring|leave|left|reach|reached|entered|"
+                       r"hit|struck|flooded|evacuated|south|north|east|west|downtown|suburban|rural|native)\W*$",
+                       re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
 
 
 _STRONG_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|into|through|toward|towards|via|visit|visited|"
@@ -653,6 +670,19 @@ def _person_cue(text: str, first: _Token, nxt: _Token) -> bool:
     if _PERSON_AFTER.match(text, nxt.end):
         return True
     return bool(_ROLE_BEFORE.search(text, max(0, first.start - 24), first.start))
+
+
+def _town_like(text: str, m: PlaceMention, gaz: Gazetteer) -> bool:
+    """A town or county by its own name (not only by an alternate, not a first name): what a list of
+    places holds ("Allentown, Lititz and Martinsburg"), unlike "Israel and Hamas" or "Lindsay and Charlotte"."""
+    rows = _evidence(text, m, gaz)
+    key = fold(m.query)
+    return bool(rows) and rows[0][5] in _LOCAL_KINDS and not _alternate_only(rows) and key not in FIRST_NAMES
+
+
+def _runs_on(text: str, tokens: list[_Token], j: int) -> bool:
+    """The capitalised name goes on after token ``j - 1``."""
+    return j < len(tokens) and tokens[j].cap and _joined(text, tokens[j - 1], tokens[j])
 
 
 def _all_caps_context(tokens: list[_Token], i: int) -> bool:

@@ -55,6 +55,13 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         ("The house had been leased to Barry M. George, 46, last year.", []),
         ("Jordan Dyer, a 17-year-old student, won the prize.", []),
         ("His uncle Perry Chu attended the school in Lexington.", ["Lexington"]),
+        # A place inside a longer name stays a place elsewhere in the text; "The Hague" keeps its article.
+        ("United Lincolnshire Hospitals said. Floods hit Lincolnshire on Monday.", ["Lincolnshire"]),
+        ("Flights landed at Ted Stevens Anchorage International Airport. Snow fell in Anchorage, Alaska.",
+         ["Anchorage", "Alaska"]),
+        ("Fan zones will open in The Hague on Thursday.", ["The Hague"]),
+        # A small town listed with a supported one shares its support.
+        ("Trump held rallies in Allentown, Lititz and Martinsburg.", ["Allentown", "Lititz", "Martinsburg"]),
         # Counties of Britain and Ireland, in their English forms.
         ("Flooding hit Ennis, Co. Clare, and parts of County Down.", ["Ennis", "Clare", "County Down"]),
         ("Police in West Yorkshire and Greater Manchester closed roads.", ["West Yorkshire", "Greater Manchester"]),
