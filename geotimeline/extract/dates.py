@@ -293,6 +293,12 @@ _PAST_RE = "|".join(R.PAST_CUES)
 _CUE = re.compile(rf"\b(?:(?P<fut>{_FUTURE_RE})|(?P<past>{_PAST_RE}))\b", re.I)
 _RIGHT_CUE = re.compile(
     rf"\b(?:(?P<fut>{'|'.join(R.RIGHT_FUTURE_CUES + R.SCHEDULE_VERBS)})|(?P<past>was|were|had|did|ago))\b", re.I)
+_WEEKDAY_NAME_TAIL = re.compile(
+    r"(?-i:\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Independent|Tribune|People|Sport|Star|Magazine|Review|"
+    r"Edition|Agreement|Club|Group|Night\s+(?:Football|Live|Raw)|Morning\s+Quarterback)\b)")
+_WEEKDAY_NAME_HEAD = re.compile(r"(?-i:\b(?:Super|Black|Cyber|Bloody|Giving|Manic|Blue)\s+)$")
+_LASTED = re.compile(r"\b(?:remained|stayed|lasted|continued|kept|ran|went\s+on|waited|held\s+out)\b[^.;]{0,40}$", re.I)
+_TARGET_FOR = re.compile(r"\bfor\s+$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|effective|due)\s+$", re.I)
 _PLUPERFECT = re.compile(r"\bhad\b(?![^.;]*[.;])", re.I)
 _PAST_VERB_AFTER = re.compile(r",?\s+(?:(?-i:[a-z]{2,}ed)|said|told|met|began|took|made|gave|held|left|won|lost|fell|"
@@ -369,6 +375,8 @@ class _Context:
         after = _SENT_BREAK.split(self.text[self.end:self.end + 60], 1)[0]
         # "Until Thursday, they had not called him a suspect": a deadline that has passed
         if _DEADLINE.search(before) and not _PLUPERFECT.search(before):
+            if _LASTED.search(before):
+                return "past"  # "remained suspended till Monday", "lasted until Jan. 9"
             return "past" if re.search(r"\bhad\b", after) else "future"
         return _tense(self.text, self.start, self.end, right_full)
 
@@ -703,6 +711,9 @@ _WEEKDAY_IN_MONTH = re.compile(
 def n_weekday(m: re.Match[str], ctx: _Context) -> _Val | None:
     if m["span"]:
         return _Val("SET", "XXXX-WXX-WE")
+    if _WEEKDAY_NAME_TAIL.match(ctx.text, m.end("wd")) or _WEEKDAY_NAME_HEAD.search(ctx.text, max(0, m.start("wd") - 8),
+                                                                                m.start("wd")):
+        return None  # "the Sunday Times", "Monday Night Football", "Super Tuesday", "the Good Friday Agreement"
     wd = _weekday_num(m["wd"])
     rel = _rel_word(m["rel"] or "")
     part = _g(m, "part")
@@ -710,7 +721,17 @@ def n_weekday(m: re.Match[str], ctx: _Context) -> _Val | None:
         return _Val("SET", f"XXXX-WXX-{wd}" + (f"T{R.DAY_PARTS[part]}" if part else ""))
     if ctx.anchor is None:
         return _Val("DATE", f"XXXX-WXX-{wd}")
+    if m["wk"]:
+        # "on Tuesday next week", "Friday of last week": that weekday of the week named
+        monday = ctx.anchor - dt.timedelta(ctx.anchor.isoweekday() - 1) + dt.timedelta(7 if m["wk"].lower() == "next" else -7)
+        v = _day(monday + dt.timedelta(wd - 1))
+        return _with_time(v, R.DAY_PARTS[part]) if part else v
     tense = ctx.tense()
+    if not rel and _TARGET_FOR.search(ctx.text, max(0, ctx.start - 5), ctx.start) \
+            and not ctx.text.startswith(("'s", "’s"), ctx.end) and not _PAST_VERB_AFTER.match(ctx.text, ctx.end):
+        # "called a strike for Tuesday", "warnings for Wednesday": a date aimed at (unless the thing aimed
+        # at is told as past: "a service planned for Saturday was canceled")
+        tense = "future"
     within = _WEEKDAY_IN_MONTH.match(ctx.text, ctx.end)
     if within and not rel:
         # "on a Sunday evening in early June": that month's (early, mid, late) Sunday, not last week's.
@@ -877,6 +898,8 @@ def n_set(m: re.Match[str], ctx: _Context) -> _Val | None:
 
 
 def n_holiday(m: re.Match[str], ctx: _Context) -> _Val | None:
+    if _WEEKDAY_NAME_TAIL.match(ctx.text, m.end()):
+        return None  # "the Good Friday Agreement" names a treaty, not the day
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
     rule = R.HOLIDAYS.get(name)
     if rule is None:
@@ -1290,7 +1313,7 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
              rf"the\s+calendar\s+year)\s+)?(?P<year>{YEAR4}|{_SPELLED_YEAR})(?!['’]?s\b)(?![\w-]|\.\d)", n_year, 4),
     ("weekday", rf"{_B}(?:(?P<every>every|each)\s+(?=\w+days?\b|\w+\.))?(?:(?P<rel>this\s+past|this\s+coming|"
                 rf"the\s+previous|the\s+following|the\s+next|last|this|next|past|coming|late|early)\s+)?"
-                rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{DAYPART})s?)?{_E}"
+                rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{DAYPART})s?)?(?:\s+(?:of\s+)?(?P<wk>next|last)\s+week)?{_E}"
                 rf"|{_B}(?:on\s+)?(?P<span>weekends){_E}", n_weekday, 3),
     ("time", rf"{_B}(?:(?:around|approximately)\s+)?"
              rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b|"

@@ -75,10 +75,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # --- clause features: status, travel, mode -------------------------------------------------------------------
 
 # Checked in order against the clause around a date; the first that matches wins.
+_NOT_A_CLAIM = (r"(?! (\d[\d,]*|\w+-?\w*) (lives|victims)\b)(?! (the |their |his |her |its )?(lives?|asylum|"
+                r"responsibility|victory|title|credit|seats?|gold|silver|bronze|medals?|win|crown|prize|trophy|points?|"
+                r"(\w+ )?record|benefits?|compensation|damages)\b)")
 STATUS_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = (
-    ("claimed", re.compile(r"\b(claims?|claimed|allegedly|alleged|purportedly|says? (that )?(he|she|they|it) (was|were|had))\b")),
+    # "claimed" as a verb of saying, not "the fire claimed 12 lives", "claimed asylum / responsibility / the title"
+    ("claimed", re.compile(rf"\b(claims?{_NOT_A_CLAIM}|claimed{_NOT_A_CLAIM}|allegedly|alleged|purportedly|"
+                           r"says? (that )?(he|she|they|it) (was|were|had))\b")),
     ("reported", re.compile(r"\b(reportedly|(was|were|is|are) reported|reports? (suggest|say|said)|according to|(is|are|was|were) (said|thought|believed) to)\b")),
-    ("expected", re.compile(r"\b(expected|expects?|likely to|could|might|hopes? to|may (?!\d))\b")),
+    ("expected", re.compile(r"\b(expected|expects?|likely to|could|might|hope[sd]? to|(aimed|intended|wanted|vowed|"
+                            r"pledged|promised) to|may (?!\d))\b")),
     # "due to" is a plan only as "(is) due to <verb>", not as a cause ("spread quickly due to strong winds")
     ("scheduled", re.compile(r"\b(will|shall|(is|are|was|were|be|been) (also )?due|due to (be|take|meet|arrive|start|"
                              r"begin|open|hold|visit|travel|leave|return|sign|speak|fly|attend|face|appear|resume|"
@@ -284,12 +290,19 @@ _DATELINE_LEAD = re.compile(
 _DATELINE_TAIL = re.compile(r"\s*(?:\((?:[A-Z][\w&.'’ -]{0,30})\))?\s*[-–—:]+\s*")
 
 
+# "JOHANNESBURG - ", "LINCOLN, England (PA) - ", "MIAMI (AP) --": a dateline without a date, its city in capitals.
+_UNDATED_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]{2,}(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}){0,2}"
+    r"\s*(?:\([A-Z][\w&.'’ -]{0,30}\))?\s*(?:[-–—]+|:)\s+")
+
+
 def _dateline_end(sentence: str, dates: Sequence[tuple[int, int]]) -> int:
     """Offset where the body starts after a dateline ("IQALUIT, Nunavut, July 29, 2022 —"); 0 if none."""
     for start, end in dates:
         if _DATELINE_LEAD.fullmatch(sentence[:start]) and (tail := _DATELINE_TAIL.match(sentence, end)):
             return tail.end()
-    return 0
+    undated = _UNDATED_DATELINE.match(sentence)
+    return undated.end() if undated else 0
 
 
 def _span(dm: DateMention) -> tuple[dt.date | None, dt.date | None]:
@@ -342,6 +355,7 @@ def extract_events(
         s_places = [(m, pid) for m, pid in s_places if m.start - s_start >= lead]
         anchors = _carry_day([d for d in s_dates if d.start - s_start >= lead and not _is_dateline(text, sentence, d)
                               and not _ADJECTIVAL_PERIOD.search(d.text)])
+        anchors = _without_bare_clocks(anchors, sentence, s_start)
         if not anchors:
             if not s_places:
                 continue
@@ -364,6 +378,25 @@ _ADJECTIVAL_PERIOD = re.compile(r"(?i)-(century|era|vintage|style)$|\d(st|nd|rd|
 # A time of day that names no day of its own; the tagger anchors it on the publication date.
 _BARE_PART_OF_DAY = re.compile(
     r"(?i)(the\s+)?(early\s+|late\s+)?(overnight|morning|afternoon|evening|night|midnight|noon|midday|dawn|dusk)")
+
+
+_BARE_CLOCK = re.compile(r"(?i)(?:(?:around|about|approximately|at)\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?|h|hrs)?|"
+                         r"noon|midnight|midday)(?:\s+(?:GMT|UTC|local\s+time|[A-Z]{2,4}))?")
+
+
+def _without_bare_clocks(anchors: list[DateMention], sentence: str, s_start: int) -> list[DateMention]:
+    """A clock time that names no day ("at 6.35am", "noon") times the sentence's dated happening, it is
+    none of its own: "remained suspended till Monday noon", "closed between 6.30pm and 8am in August 2016".
+    Alone, it dates a happening told in the past ("The quake hit at 4:17 a.m.", the publication day's),
+    not opening hours ("The shop opens between 9am and 5pm")."""
+    bare = [d for d in anchors if d.type == "TIME" and _BARE_CLOCK.fullmatch(d.text.strip().rstrip("."))]
+    if not bare:
+        return anchors
+    rest = [d for d in anchors if d not in bare]
+    if rest:
+        return rest
+    first = bare[0]
+    return [first] if _PAST_VERB.search(sentence[:first.start - s_start]) else []
 
 
 def _carry_day(anchors: list[DateMention]) -> list[DateMention]:

@@ -596,6 +596,9 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         # A shouted word in a headline of lower-case text is fine; an acronym like "NATO" is not a place.
         if not rows or rows[0][5] not in ("country", "admin1", "continent"):
             return "acronym"
+    if j - i == 1 and first.text.isupper() and len(first.text) <= 5 and text[first.start - 1:first.start] == "(" \
+            and text.startswith(")", last.end):
+        return "acronym"  # "LINCOLN, England (PA) -": a news agency's credit, not Pennsylvania
     prev = tokens[i - 1] if i > 0 else None
     before = text[max(0, first.start - 12):first.start]
     if _VESSEL_BEFORE.search(text, max(0, first.start - 40), first.start):

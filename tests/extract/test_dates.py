@@ -224,6 +224,14 @@ TENSE_CASES = [
     # a weekday placed in a month is that month's, not the one before publication
     ("Our train left Moscow on a Sunday evening in early August.", DW, "Sunday evening", "2011-08-07TEV"),
     ("We met on a Tuesday in late July.", DW, "Tuesday", "2011-07-26"),
+    # "<weekday> next week" / "of last week": that weekday of the week named
+    ("France play Iceland on Tuesday next week.", DW, "Tuesday next week", "2011-08-23"),
+    ("The vote was held on Friday of last week.", DW, "Friday of last week", "2011-08-12"),
+    # "for <weekday>" aims at a day ahead, even after a past verb
+    ("Unions called a strike for Tuesday.", DW, "Tuesday", "2011-08-23"),
+    ("Forecasters have issued heavy rain warnings for Wednesday.", DW, "Wednesday", "2011-08-24"),
+    # a verb of lasting before "until" looks back
+    ("Trains remained suspended till Thursday.", DW, "Thursday", "2011-08-18"),
 ]
 
 
@@ -360,3 +368,12 @@ def test_seed_article() -> None:
     assert values.count(("2001", "2001")) == 2
     assert ("2002", "2002") in values
     assert ("August 21, 2011", "2011-08-21") in values
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["She wrote for the Sunday Times magazine.", "He watched Monday Night Football.",
+     "Voters go to the polls on Super Tuesday.", "The Good Friday Agreement was signed."],
+)
+def test_a_weekday_inside_a_name_is_no_date(sentence: str) -> None:
+    assert find_dates(sentence, DW) == []

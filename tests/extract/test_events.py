@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -71,6 +72,13 @@ def test_sentences(text: str, expected: list[str]) -> None:
         # "due to" as a cause is no plan
         ("The fires spread quickly due to strong winds on Friday", dt.date(2011, 8, 19), "", "happened"),
         ("Forecasters expect the storm to weaken later this week", dt.date(2011, 8, 22), "", "expected"),
+        # "claimed" as a verb of saying only
+        ("The fire claimed 12 lives in Lagos on Sunday", dt.date(2011, 8, 21), "", "happened"),
+        ("The group claimed responsibility for the attack on Friday", dt.date(2011, 8, 19), "", "happened"),
+        ("The rebels claimed they had taken the town on Friday", dt.date(2011, 8, 19), "", "claimed"),
+        # an intention told in the past is still ahead
+        ("Organizers said they hoped to reach Mexico City by the end of the month", dt.date(2011, 8, 31), "",
+         "expected"),
     ],
 )
 def test_status(clause: str, date: dt.date | None, before: str, status: str) -> None:
@@ -267,6 +275,38 @@ def test_dateline_date_and_place_stay_out_of_the_events(lead: str) -> None:
     dates = [_date(text, "Aug. 21, 2011", "2011-08-21"), _date(text, "Saturday", "2011-08-20")]
     (event,) = extract_events(Article("a", "", text, PUB), dates, refs)
     assert event.date == dt.date(2011, 8, 20) and event.places == ("gaziantep",)
+
+
+@pytest.mark.parametrize(
+    ("lead", "city"),
+    [("JOHANNESBURG - ", "JOHANNESBURG"), ("LINCOLN, England (PA) - ", "LINCOLN"), ("MIAMI (AP) -- ", "MIAMI")],
+)
+def test_an_undated_dateline_place_stays_out_of_the_events(lead: str, city: str) -> None:
+    text = lead + "Counting in Durban neared completion on Saturday."
+    refs = [_place(text, city), _place(text, "Durban")]
+    (event,) = extract_events(Article("a", "", text, PUB), [_date(text, "Saturday", "2011-08-20")], refs)
+    assert event.places == ("durban",)
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "kept"),
+    [
+        # a clock time beside a date times that date's happening
+        ("The unit in Grantham was closed between 6.30pm and 8am in August 2016.", "6.30pm", False),
+        # alone, it dates a past happening of the publication day, not opening hours
+        ("The quake hit Gaziantep at 4:17 a.m.", "4:17 a.m.", True),
+        ("The shop in Lincoln opens between 9am and 5pm.", "9am", False),
+    ],
+)
+def test_a_bare_clock_time_is_no_happening_of_its_own(text: str, clock: str, kept: bool) -> None:
+    place = next(p for p in ("Grantham", "Gaziantep", "Lincoln") if p in text)
+    dates = [_date(text, clock, "2011-08-21")]
+    if "August 2016" in text:
+        dates.append(_date(text, "August 2016", "2016-08"))
+    dates = [replace(d, type="TIME") if d.text == clock else d for d in dates]
+    events = extract_events(Article("a", "", text, PUB), dates, [_place(text, place)])
+    assert any(e.date_text == clock for e in events) == kept
+    assert any(place.lower() in e.places for e in events)
 
 
 def test_each_verb_group_keeps_its_status() -> None:
