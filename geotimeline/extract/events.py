@@ -355,7 +355,7 @@ def extract_events(
         s_places = [(m, pid) for m, pid in s_places if m.start - s_start >= lead]
         anchors = _carry_day([d for d in s_dates if d.start - s_start >= lead and not _is_dateline(text, sentence, d)
                               and not _ADJECTIVAL_PERIOD.search(d.text)])
-        anchors = _without_bare_clocks(anchors, sentence, s_start)
+        anchors = _ranges(text, _without_bare_clocks(anchors, sentence, s_start))
         if not anchors:
             if not s_places:
                 continue
@@ -378,6 +378,69 @@ _ADJECTIVAL_PERIOD = re.compile(r"(?i)-(century|era|vintage|style)$|\d(st|nd|rd|
 # A time of day that names no day of its own; the tagger anchors it on the publication date.
 _BARE_PART_OF_DAY = re.compile(
     r"(?i)(the\s+)?(early\s+|late\s+)?(overnight|morning|afternoon|evening|night|midnight|noon|midday|dawn|dusk)")
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s*", re.I)
+_RANGE_START = re.compile(r"\b(?:from|between)\s+$", re.I)
+_END_DAY = re.compile(r"(?:\s+(?:to|until|till|through)\s+|[-–])(\d{1,2})(?:st|nd|rd|th)?\b(?![:.,]?\d|\s*(?:[ap]\.?m\b|%|per\b|percent\b))", re.I)
+_START_DAY = re.compile(r"\b(?:from\s+|between\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:to|and)\s+|[-–])$", re.I)
+_HAS_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _ranges(text: str, anchors: list[DateMention]) -> list[DateMention]:
+    """"from August 4 to 28", "from 3 to 5 March", "July 20-23", "between 1992 and 1995", "from Monday to
+    Wednesday": one happening over a span. The tagger marks each end on its own (as TimeML does); here the
+    two ends become one date whose ``end_date`` is the second, an end's missing month or year is taken from
+    the other, and a weekday end lies after the start."""
+    out: list[DateMention] = []
+    k = 0
+    while k < len(anchors):
+        a = anchors[k]
+        b = anchors[k + 1] if k + 1 < len(anchors) else None
+        if a.date is None or a.granularity not in ("day", "month", "year"):
+            out.append(a)
+            k += 1
+            continue
+        if b is not None and b.date is not None and b.granularity == a.granularity \
+                and _RANGE_GAP.fullmatch(text, a.end, b.start) \
+                and (_RANGE_START.search(text, max(0, a.start - 10), a.start) or text[a.end:b.start].strip() in "-–—"):
+            start, end = a.date, b.end_date or b.date
+            if not _HAS_YEAR.search(a.text) and _HAS_YEAR.search(b.text) and start.year != end.year:
+                start = _same_day(start, end.year)
+            if end < start and a.granularity == "day" and not _HAS_YEAR.search(b.text):
+                end = end + dt.timedelta(days=7) if (start - end).days < 7 else _same_day(end, end.year + 1)
+            if start <= end:
+                out.append(replace(a, end=b.end, text=text[a.start:b.end], date=start, end_date=end,
+                                   value=start.isoformat() if a.granularity == "day" else a.value))
+                k += 2
+                continue
+        if a.granularity == "day" and (tail := _END_DAY.match(text, a.end)):
+            last = _safe_day(a.date.year, a.date.month, int(tail.group(1)))
+            if last is not None and last > a.date:
+                out.append(replace(a, end=tail.end(), text=text[a.start:tail.end()], end_date=last))
+                k += 1
+                continue
+        if a.granularity == "day" and (head := _START_DAY.search(text, max(0, a.start - 16), a.start)):
+            first = _safe_day(a.date.year, a.date.month, int(head.group(1)))
+            if first is not None and first < a.date:
+                out.append(replace(a, start=head.start(1), text=text[head.start(1):a.end], value=first.isoformat(),
+                                   date=first, end_date=a.date))
+                k += 1
+                continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def _same_day(day: dt.date, year: int) -> dt.date:
+    return _safe_day(year, day.month, day.day) or day.replace(year=year, day=28)
+
+
+def _safe_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 _BARE_CLOCK = re.compile(r"(?i)(?:(?:around|about|approximately|at)\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?|h|hrs)?|"
@@ -636,6 +699,18 @@ def _merge(drafts: list[_Draft], published: dt.date | None, countries: Mapping[s
     ]
 
 
+def _spans(dm: DateMention) -> bool:
+    if dm.date is None or dm.end_date is None:
+        return False
+    if dm.granularity == "day":
+        return dm.end_date != dm.date
+    if dm.granularity == "month":
+        return (dm.end_date.year, dm.end_date.month) != (dm.date.year, dm.date.month)
+    if dm.granularity == "year":
+        return dm.end_date.year != dm.date.year
+    return False
+
+
 def _to_events(article: Article, drafts: list[_Draft]) -> list[Event]:
     events = []
     for k, d in enumerate(drafts, start=1):
@@ -645,8 +720,9 @@ def _to_events(article: Article, drafts: list[_Draft]) -> list[Event]:
                 id=f"{article.id}-e{k}",
                 article=article.id,
                 date=dm.date if dm else None,
-                # Only a real span has an end: "2001" is a year, not 2001-01-01 .. 2001-12-31.
-                end_date=dm.end_date if dm and dm.granularity == "day" and dm.end_date != dm.date else None,
+                # Only a real span has an end: "2001" is a year, not 2001-01-01 .. 2001-12-31; "between 1992
+                # and 1995" is one.
+                end_date=dm.end_date if dm and _spans(dm) else None,
                 granularity=dm.granularity if dm else "unknown",
                 date_text=dm.text if dm else "",
                 places=d.places,

@@ -40,8 +40,11 @@ def date_label(event: Event) -> str:
     label = date_value(event.date, event.granularity)
     if label is None:
         return UNDATED_LANE
-    if event.end_date and event.end_date != event.date and event.granularity in ("day", "week", "time", "unknown"):
-        label += f" – {event.end_date.isoformat()}"
+    if event.end_date and event.end_date != event.date:
+        if event.granularity in ("day", "week", "time", "unknown"):
+            label += f" – {event.end_date.isoformat()}"
+        elif (end := date_value(event.end_date, event.granularity)) and end != label:
+            label += f" – {end}"  # "1992 – 1995", "2020-03 – 2020-05"
     return label
 
 

@@ -456,3 +456,37 @@ def test_a_period_used_as_an_adjective_is_no_event() -> None:
 def test_status_comes_from_the_dates_own_clause(text: str, phrase: str, value: str, status: str) -> None:
     (event,) = extract_events(Article("a", "", text, PUB), [_date(text, phrase, value)], [])
     assert event.status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "start", "end"),
+    [
+        # a bare end day after a full date, a bare start day before one
+        ("The festival runs in Edinburgh from August 4 to 28.", [("August 4", "2011-08-04")],
+         dt.date(2011, 8, 4), dt.date(2011, 8, 28)),
+        ("The summit was held in Geneva from 3 to 5 March.", [("5 March", "2011-03-05")],
+         dt.date(2011, 3, 3), dt.date(2011, 3, 5)),
+        ("The final round in Geneva is July 20-23.", [("July 20", "2011-07-20")],
+         dt.date(2011, 7, 20), dt.date(2011, 7, 23)),
+        # two tagged ends: the year of the second goes to the first
+        ("The tournament will be played in Paris from July 11 to July 14, 2024.",
+         [("July 11", "2011-07-11"), ("July 14, 2024", "2024-07-14")], dt.date(2024, 7, 11), dt.date(2024, 7, 14)),
+        ("He lived in Boston between 1992 and 1995.", [("1992", "1992"), ("1995", "1995")],
+         dt.date(1992, 1, 1), dt.date(1995, 12, 31)),
+        # a weekday end lies after the start
+        ("The visit to Rome lasts from Monday to Wednesday.", [("Monday", "2011-08-22"), ("Wednesday", "2011-08-17")],
+         dt.date(2011, 8, 22), dt.date(2011, 8, 24)),
+    ],
+)
+def test_a_range_of_dates_is_one_happening_over_a_span(text: str, dates: list[tuple[str, str]], start: dt.date,
+                                                       end: dt.date) -> None:
+    place = next(p for p in ("Edinburgh", "Geneva", "Paris", "Boston", "Rome") if p in text)
+    (event,) = extract_events(Article("a", "", text, PUB), [_date(text, t, v) for t, v in dates], [_place(text, place)])
+    assert (event.date, event.end_date) == (start, end)
+
+
+def test_a_clock_or_a_count_after_a_date_is_no_end_day() -> None:
+    text = "The ferry left Dover on August 4 - 20 passengers were aboard."
+    (event,) = extract_events(Article("a", "", text, PUB), [_date(text, "August 4", "2011-08-04")],
+                              [_place(text, "Dover")])
+    assert event.end_date is None
