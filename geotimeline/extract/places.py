@@ -358,7 +358,10 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
     minor = [m for m in out if not _major(text, m, gazetteer)]
     headlines = _title_case_spans(text) if minor else []
     supported = {fold(m.query) for m in out if _major(text, m, gazetteer)}
-    supported |= {fold(m.query) for m in minor if not _inside(m, headlines) and _supported(text, m, gazetteer)}
+    named_countries = frozenset(rows[0][4] for m in out if m not in minor and (rows := gazetteer.rows(fold(m.query)))
+                                and rows[0][5] in ("country", "admin1"))
+    supported |= {fold(m.query) for m in minor
+                  if not _inside(m, headlines) and _supported(text, m, gazetteer, named_countries)}
     # A small town listed with a supported place shares its support: "toured Pepinster and Theux",
     # "Allentown, Lititz and Martinsburg".
     changed = True
@@ -473,7 +476,7 @@ _STRONG_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|into|through|tow
                               r"visiting|reached|entered)\W*$", re.IGNORECASE)
 
 
-def _supported(text: str, m: PlaceMention, gaz: Gazetteer) -> bool:
+def _supported(text: str, m: PlaceMention, gaz: Gazetteer, countries: frozenset[str] = frozenset()) -> bool:
     key = fold(m.query)
     if " " in key or m.name and m.name != m.text:
         return True
@@ -493,9 +496,12 @@ def _supported(text: str, m: PlaceMention, gaz: Gazetteer) -> bool:
         return True
     if re.match(r",\s*[A-Z]", text[m.end:m.end + 4]):
         return True
+    locative = bool(_LOCATIVE.search(text, max(0, m.start - 24), m.start))
     if biggest < HAMLET:
-        return False
-    return bool(_LOCATIVE.search(text, max(0, m.start - 24), m.start))
+        # a hamlet only after a locative in a text that names its country ("near Kangerlussuaq" in a story
+        # about Greenland)
+        return locative and any(r[4] in countries for r in rows)
+    return locative
 
 
 def _longest_match(text: str, tokens: list[_Token], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
@@ -605,6 +611,10 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         return "vessel"  # "aboard the Belem", "the icebreaker Nuyina": a ship named after a place
     if last.text.endswith(("'s", "\u2019s")) and _BUILDING_AFTER.match(text, last.end):
         return "building"  # "St George's Chapel", "St Paul's Cathedral"
+    if j - i == 1 and first.key in ("centre", "center") and prev is not None and prev.cap and _joined(text, prev, first):
+        return "building"  # "Guildhall Arts Centre", not the French region
+    if j - i == 1 and _PRODUCT_AFTER.match(text, last.end):
+        return "product"  # "Brent crude"
     if prev is not None and prev.cap and prev.key in CLUB_PREFIXES and _joined(text, prev, first):
         return "club"  # "Real Madrid", "Inter Milan": a team; the city is still a place elsewhere in the text
     if prev is not None and prev.cap and prev.key in TITLES and text[prev.end:first.start] in (" ", ". "):
@@ -634,8 +644,11 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         if nxt.key in NON_PLACE_HEADS or nxt.key in STREET_WORDS or nxt.key in _FIRM_WORDS:
             return "organisation"  # "Jones Street", "Lakeshore Motors"
         if j - i == 1 and nxt.key not in FOLLOWERS and not gaz.rows(f"{first.key} {nxt.key}") \
-                and _person_cue(text, first, nxt):
-            return "person"  # "Barry M. George", "Jordan Dyer, a 17-year-old", "his uncle Perry Chu"
+                and (_person_cue(text, first, nxt) or (nxt.key in loners and rows and rows[0][5] == "city"
+                                                       and _speaks(text, nxt.text))):
+            # "Barry M. George", "Jordan Dyer, a 17-year-old", "his uncle Perry Chu"; "Nelson Mandela" when
+            # "Mandela" also stands alone
+            return "person"
         if j - i == 1 and first.key in FIRST_NAMES and nxt.key not in FOLLOWERS:
             city_pop = rows[0][6] if rows and rows[0][5] == "city" else None
             small = city_pop is not None and city_pop < 50_000
@@ -661,6 +674,13 @@ _ROLE_BEFORE = re.compile(
     r"chairwoman|director|manager|owner|friend|neighbor|neighbour|grandson|granddaughter|nephew|niece|cousin|"
     r"boyfriend|girlfriend|actor|actress|singer|player|senior|junior|sophomore|freshman|defendant|lawyer|"
     r"pastor|widow)\s+$")
+
+
+def _speaks(text: str, word: str) -> bool:
+    """``word`` is used as a person's surname somewhere: "Mandela said", "Mr. Mandela", "according to Mandela"."""
+    w = re.escape(word)
+    return bool(re.search(rf"\b{w}\s+(?:said|says|told|added|wrote|recalled)\b|\b(?:Mr|Mrs|Ms|Dr)\.?\s+{w}\b|"
+                          rf"\b(?:said|says|according\s+to)\s+{w}\b", text))
 
 
 def _person_cue(text: str, first: _Token, nxt: _Token) -> bool:
@@ -719,6 +739,24 @@ TEAM_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}\b|(?:beat|beats|defeated|thrashe
 TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|thrashed|edged|drew\s+with|lost\s+to|draw\s+with)\s+$")
 
 
+_PRODUCT_AFTER = re.compile(r"\s+(?:crude|oil\s+futures|blend)\b")
+SPORT_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}\b|(?:will|would|could|must|can)?\s*(?:face|faces|faced|meet|meets|met|"
+                         r"play|plays|played|beat|beats|defeated|thrashed|edged|lost|drew|won|host|hosts|hosted|"
+                         r"took\s+on|take\s+on|takes\s+on)\b)")
+SPORT_BEFORE = re.compile(r"\b(?:beat|beats|beating|defeated|thrashed|edged|drew\s+with|lost\s+to|loss\s+to|draw\s+with|"
+                          r"face|faces|facing|faced|against|meet|meets|play|plays|playing|host|hosts|hosting|"
+                          r"victory\s+over|win\s+over|defeat\s+to|\d{1,2}-\d{1,2}\s+(?:to|against|with))\s+$")
+_SPORT_CUE = re.compile(r"\b(?:match|matches|game|games|final|semi-?finals?|quarter-?finals?|cup|league|tournament|"
+                        r"championship|group|kick-?off|goals?|striker|midfielder|goalkeeper|coach|squad|fixture|"
+                        r"opener|qualifier|qualifiers|innings|wickets?|Test|set|sets|\d{1,2}-\d{1,2})\b")
+
+
+def _sport_sentence(text: str, start: int, end: int) -> bool:
+    lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    hi = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return bool(_SPORT_CUE.search(text, lo, hi))
+
+
 _OF_INSTITUTION = re.compile(
     r"\b(?:Bank|University|College|Institute|Museum|Academy|Council|Church|Diocese|Archdiocese|Duke|Duchess|Earl|"
     r"Prince|Princess|Bishop|Archbishop|Mayor|Governor|President|Minister|Ministry|Embassy|Consulate|Port\s+Authority)"
@@ -732,6 +770,9 @@ def _metonym(text: str, start: int, end: int, gaz: Gazetteer, key: str) -> bool:
     rows = gaz.rows(key)
     if rows and rows[0][5] == "city" and (TEAM_AFTER.match(text, end) or TEAM_BEFORE.search(text, max(0, start - 20), start)):
         return True
+    if rows and rows[0][5] in ("city", "country", "admin1", "region") and _sport_sentence(text, start, end) \
+            and (SPORT_AFTER.match(text, end) or SPORT_BEFORE.search(text, max(0, start - 20), start)):
+        return True  # "France face Sweden in the final", "England lost 2-1 to Norway": the teams
     rows = rows or gaz.rows(fold(text[start:end]))  # "Kenya's": the key folds to "kenyas"
     if _OF_INSTITUTION.search(text, max(0, start - 40), start):
         return True  # "the Bank of England", "the Duke of Edinburgh", "University of Texas"
@@ -760,7 +801,7 @@ _UNKNOWN_AFTER = re.compile(
 )
 _FIRM_WORDS = frozenset(fold(w) for w in """
 Construction Inc Corp Corporation Company Co Ltd Group Holdings Motors Airlines Airways Industries Partners Capital
-Energy Systems Technologies Media Pharmaceuticals Petroleum Steel Mining Logistics
+Energy Systems Technologies Media Pharmaceuticals Petroleum Steel Mining Logistics Instruments
 """.split())
 """Last words of a firm's name: the place-like word before them is the firm's ("Lakeshore Motors")."""
 

@@ -62,6 +62,15 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         ("Fan zones will open in The Hague on Thursday.", ["The Hague"]),
         # A small town listed with a supported one shares its support.
         ("Trump held rallies in Allentown, Lititz and Martinsburg.", ["Allentown", "Lititz", "Martinsburg"]),
+        # Organisations, products and buildings named after places.
+        ("Texas Instruments said profits rose. The Red Cross in Libya helped.", ["Libya"]),
+        ("Brent crude rose in early trading in London on Monday.", ["London"]),
+        ("Tickets for the show at the Guildhall Arts Centre in Grantham went on sale on Monday.", ["Grantham"]),
+        # A surname used alone elsewhere makes the place-named first name a person's.
+        ("Nelson Mandela visited Soweto. Mandela said he was happy.", ["Soweto"]),
+        # A hamlet after a locative, in a text that names its country.
+        ("The team landed in Greenland on Monday and set up camp near Kangerlussuaq on Tuesday.",
+         ["Greenland", "Kangerlussuaq"]),
         # Counties of Britain and Ireland, in their English forms.
         ("Flooding hit Ennis, Co. Clare, and parts of County Down.", ["Ennis", "Clare", "County Down"]),
         ("Police in West Yorkshire and Greater Manchester closed roads.", ["West Yorkshire", "Greater Manchester"]),
@@ -155,7 +164,7 @@ def test_names_in_a_list_of_counties_are_counties(gazetteer, text: str, expected
         ("The storm made landfall near Cayo Costa on Wednesday.", [], []),
         # a club's name does not make its city a person's name elsewhere
         ("Real Madrid beat Liverpool 1-0. The team flew back to Madrid on Sunday.", ["Liverpool", "Madrid"], ["Liverpool"]),
-        ("Madrid drew 2-2 with Sevilla.", ["Madrid", "Sevilla"], ["Madrid"]),
+        ("Madrid drew 2-2 with Sevilla.", ["Madrid", "Sevilla"], ["Madrid", "Sevilla"]),
         ("He flew to Liverpool on Monday.", ["Liverpool"], []),
         # a royal title with a name is a person, unless the place is a real town
         ("The late Queen Elizabeth stayed near Nyeri.", ["Nyeri"], []),
@@ -220,3 +229,18 @@ def test_names_the_gazetteer_lacks_after_a_locative_word(gazetteer, text: str, u
 
     known = find_places(text, gazetteer)
     assert [m.text for m in find_unknown_places(text, known, gazetteer)] == unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("France will face Sweden in the final in Paris on Sunday.", {"France", "Sweden"}),
+        ("England lost 2-1 to Norway in Oslo.", {"England", "Norway"}),
+        ("Ukraine will meet Poland in the group stage in Warsaw.", {"Ukraine", "Poland"}),
+        # no sport in the sentence: countries, not teams
+        ("The EU imposed sanctions against Russia on Monday.", set()),
+        ("Germany hosted the summit in Berlin.", set()),
+    ],
+)
+def test_national_teams_in_sport_are_metonyms(gazetteer, text: str, teams: set[str]) -> None:
+    assert {m.text for m in find_places(text, gazetteer) if m.metonym} == teams
