@@ -41,12 +41,23 @@ def default_router(a: LatLon, b: LatLon, mode: str) -> tuple[tuple[LatLon, ...],
     return r.geometry, r.length_km, r.routed
 
 
+def _same_traveller(a: str, b: str) -> bool:
+    """Two named travellers are one when they share a name word ("Kim" and "Kim Jong-il"); an unnamed
+    one ("The train arrived") goes with anyone."""
+    if not a or not b:
+        return True
+    return bool({w.casefold() for w in a.split()} & {w.casefold() for w in b.split()})
+
+
 def _trips(events: Sequence[Event]) -> list[list[Event]]:
     ordered = sorted(events, key=lambda e: (e.date, e.start))  # type: ignore[arg-type, return-value]
     trips: list[list[Event]] = []
     for e in ordered:
-        if trips:
-            last = trips[-1][-1]
+        # The latest trip of the same traveller: in "Trump flew to Omaha; Biden held a rally in Des Moines"
+        # each has his own trip.
+        trip = next((t for t in reversed(trips) if _same_traveller(_traveller(t), e.actor)), None)
+        if trip is not None:
+            last = trip[-1]
             assert last.date is not None and e.date is not None
             coarse = {last.granularity, e.granularity} & COARSE
             # A year-only date ("in 2001") cannot be placed within its year: same year, same trip.
@@ -55,10 +66,14 @@ def _trips(events: Sequence[Event]) -> list[list[Event]]:
             else:
                 together = (e.date - (last.end_date or last.date)).days <= TRIP_GAP_DAYS
             if together:
-                trips[-1].append(e)
+                trip.append(e)
                 continue
         trips.append([e])
     return trips
+
+
+def _traveller(trip: Sequence[Event]) -> str:
+    return next((e.actor for e in trip if e.actor), "")
 
 
 def build_journeys(
@@ -149,7 +164,7 @@ def build_journeys(
                 stops=tuple(stops),
                 events=tuple(e.id for e in trip),
                 legs=tuple(legs),
-                label=_label(first.date, first.granularity, [leg.mode for leg in legs], by_id[stops[-1]].name),
+                label=_label(first.date, first.granularity, [leg.mode for leg in legs] or [mode], by_id[stops[-1]].name),
             )
         )
     return journeys

@@ -40,9 +40,10 @@ POINT_KINDS = frozenset(
 """Place kinds that can be a journey stop; countries and regions cannot."""
 
 ROLE = r"(?:leader|president|prime minister|premier|king|queen|emperor|chancellor|head of state|dictator|" \
-       r"foreign minister|delegation|team|officials?|envoy|crown prince|pope|monarch)"
+       r"foreign minister|delegation|team|envoy|crown prince|pope|monarch)"
 
 
+_SAYING = re.compile(r"\b(?:said|says|told|announced|confirmed)\b")
 _TRAVELLER = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+" + ROLE + r"\b")
 
 
@@ -103,7 +104,9 @@ def _home_place(articles: Sequence[Article], gazetteer: Gazetteer) -> Candidate 
         for start, end in sentences(article.body):
             verb = TRAVEL.search(article.body, start, end)
             if verb is not None:
-                subjects += _TRAVELLER.finditer(article.body, start, verb.start())
+                # "Spanish officials said the Pope will visit": the subject comes after the verb of saying
+                said = [m.end() for m in _SAYING.finditer(article.body, start, verb.start())]
+                subjects += _TRAVELLER.finditer(article.body, said[-1] if said else start, verb.start())
         for m in subjects:
             found = gazetteer.demonym(m.group(1))
             if not found:

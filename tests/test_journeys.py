@@ -140,3 +140,17 @@ def test_a_leg_takes_the_mode_its_stretch_of_the_sentence_names() -> None:
         ("buenos-aires", "madrid", "air"),
     ]
     assert journey.label == "2023-07-17 road and air journey to Madrid"
+
+
+def test_each_named_traveller_has_a_trip_of_their_own() -> None:
+    lima = Place("lima", "Lima", -12.05, -77.04, "PE")
+    rome = Place("rome", "Rome", 41.89, 12.48, "IT")
+    oslo = Place("oslo", "Oslo", 59.91, 10.75, "NO")
+    events = [
+        replace(_event("e1", dt.date(2024, 3, 11), "lima"), actor="Joe Biden"),
+        replace(_event("e2", dt.date(2024, 3, 12), "rome"), actor="Kamala Harris"),
+        # a name word shared is the same person; an unnamed traveller goes with the trip before
+        replace(_event("e3", dt.date(2024, 3, 13), "oslo"), actor="Biden"),
+    ]
+    journeys = build_journeys(events, [lima, rome, oslo], router=straight)
+    assert sorted(j.stops for j in journeys) == [("lima", "oslo"), ("rome",)]

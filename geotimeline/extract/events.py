@@ -134,6 +134,85 @@ _MODE_AFTER = re.compile(r",?\s+(?:by|aboard|on)\s+(?:an?\s+|the\s+)?(?:(?:\w+\s
                          r"air|plane|jet|helicopter|sea|ship|boat|ferry)\b)", re.I)
 
 
+# Words before a name that say who someone is, not who: "North Korean leader Kim Jong-il", "President Biden".
+_TITLE_WORDS = frozenset("""
+leader president prime minister premier king queen emperor chancellor pope cardinal archbishop bishop envoy
+secretary senator governor mayor general commander chief captain coach manager striker star singer actor
+dr mr mrs ms sir lady lord prince princess duke duchess crown vice deputy foreign defence defense state
+sheikh emir sultan ayatollah rev father sister brother
+""".split())
+_NAME_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|bin|al|de|van|von|der|da))*)")
+_SUBJECT_PRONOUN = re.compile(r"(?i)(?:^|[\s,;(])(?:he|she|they|we|his|her|their)(?:\s|$)")
+_SAID_THAT = re.compile(r"(?i).*\b(?:said|says|told\s+\w+|announced|confirmed|reported)(?:\s+that)?\s+")
+_LEAD_DATE = re.compile(r"(?i)^\s*(?:on|in|at|by|early|late|last|this|next)(?:\s+[\w.'’-]+){1,4},\s*")
+_NOT_A_PERSON = frozenset("""
+the a an on in at by this that these those it its north south east west new monday tuesday wednesday thursday
+friday saturday sunday january february march april may june july august september october november december
+after before during when while since as police officials authorities rescuers troops soldiers residents
+he she they we his her their its i you former late more most some many several all both
+""".split())
+ACTOR_SELF = "="
+"""Actor of a travel sentence whose subject is a pronoun: the same traveller as the one before."""
+
+
+def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int) -> str:
+    """Who travels: the named subject before the travel verb ("North Korean leader Kim Jong-il on Saturday
+    arrived" -> "Kim Jong-il"), ``ACTOR_SELF`` for a pronoun ("He then flew"), "" when unknown (a common
+    noun: "The train", "The visit"). Names are compared by their words: "Kim" is "Kim Jong-il"."""
+    # the subject stands before the travel verb, or before the first verb group of another sentence
+    verb = TRAVEL.search(clause) or _LEFT_PLACE.search(clause) or _FIRST_VERB.search(clause)
+    if verb is None:
+        return ""
+    head = clause[:verb.start()]
+    if clause is not sentence and not head.strip():
+        return ""
+    said = _SAID_THAT.match(head)
+    if said:
+        head = head[said.end():]  # "Spanish officials said the Pope will visit": the Pope travels
+    head = _LEAD_DATE.sub("", head[_dateline_end(head, ()):])
+    places = {m.text for m, _ in refs}
+    names: list[list[str]] = []
+    for run in _NAME_RUN.finditer(head):
+        words = [w for w in re.split(r"\s+", run.group(1).strip()) if w and not w.isupper()]
+        # drop places, demonym-like words and titles before the name proper, and a possessive's "'s"
+        while words and (words[0].casefold().rstrip(".") in _TITLE_WORDS or words[0] in places
+                         or words[0].casefold() in _NOT_A_PERSON or _DEMONYM_LIKE.fullmatch(words[0])):
+            words = words[1:]
+        words = [re.sub(r"['’]s$", "", w) for w in words]
+        words = [w for w in words if w.casefold() not in _TITLE_WORDS and w not in places]
+        if words and not any(w.casefold() in _NOT_A_PERSON for w in words):
+            names.append(words)
+    # A full name wins over a lone capitalised word ("Running mate Kamala Harris"); else the first one.
+    full = [n for n in names if len(n) >= 2]
+    if full or names:
+        return " ".join((full or names)[0])
+    if _SUBJECT_PRONOUN.search(head[:60]) or _CARRIER.match(head):
+        return ACTOR_SELF  # "He then flew", "The train crossed the border": the traveller told of before
+    if clause is not sentence and clause != sentence:
+        return _actor(sentence, sentence, refs, s_start)  # a later clause of the sentence: its subject
+    return ""
+
+
+_CARRIER = re.compile(r"(?i)\s*(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:train|plane|jet|aircraft|motorcade|"
+                      r"convoy|delegation|entourage|party|visit|trip|tour|ship|vessel|boat|flight|group|team|"
+                      r"couple|family)\b")
+_FIRST_VERB = re.compile(r"\b(?:will|would|was|were|is|are|has|have|had|said|says|told|(?-i:[a-z]{3,}ed))\b", re.I)
+_DEMONYM_LIKE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ian|an|i|ch)")
+
+
+def _inherit_actors(drafts: list[_Draft]) -> list[_Draft]:
+    """A pronoun subject is the traveller named last ("Kim arrived in Khasan. He then ...")."""
+    out: list[_Draft] = []
+    last = ""
+    for d in sorted(drafts, key=lambda d: d.start):
+        if d.actor == ACTOR_SELF:
+            d = replace(d, actor=last)
+        elif d.actor:
+            last = d.actor
+        out.append(d)
+    return out
+
+
 def _leg_modes(text: str, s_start: int, refs: Sequence[PlaceRef], stops: Sequence[str]) -> tuple[tuple[str, Mode], ...]:
     """The mode of each stop's own stretch of the sentence: "travelled by bus to Buenos Aires, where they
     boarded a flight to Madrid" reaches Buenos Aires by road and Madrid by air. A stretch runs from the
@@ -228,6 +307,7 @@ class _Draft:
     status: Status
     travel: bool
     leg_modes: tuple[tuple[str, Mode], ...] = ()
+    actor: str = ""
 
 
 _STRONG_BREAK = re.compile(r",\s+and\s+|;\s+|\s+but\s+|\s+while\s+|,\s+(?:a\s+day|a\s+week|days|weeks)\s+after\s+|"
@@ -369,6 +449,7 @@ def extract_events(
             refs = [ref for ref in s_places if lo <= ref[0].start - s_start < hi]
             drafts.append(_draft(text, s_start, s_end, d, refs, point_like, article.published, bounds[i]))
     drafts = _spans_from_durations(drafts, durations, text, spans)
+    drafts = _inherit_actors(drafts)
     return _to_events(article, _merge(drafts, article.published, countries or {}))
 
 
@@ -522,6 +603,7 @@ def _draft(
     if mode == "unknown":
         mode = detect_mode(sentence)
     leg_modes = _leg_modes(text, s_start, refs, (*via, destination) if destination else ())
+    actor = _actor(sentence, clause, refs, s_start)
     # The status comes from the verb group around the date: "was still stuck on Thursday, and officials said
     # they would divert ships" is a fact on Thursday; the "would" belongs to another clause.
     status = "happened"
@@ -549,6 +631,7 @@ def _draft(
         status=status,
         travel=travel,
         leg_modes=leg_modes,
+        actor=actor,
     )
 
 
@@ -597,6 +680,7 @@ def _spans_from_durations(
                 origin=anchor.origin,
                 via=anchor.via,
                 leg_modes=anchor.leg_modes,
+                actor=anchor.actor,
                 mode=anchor.mode,
                 status=detect_status(sentence, None, None),
                 travel=True,
@@ -670,6 +754,7 @@ def _merge(drafts: list[_Draft], published: dt.date | None, countries: Mapping[s
             origin=m.origin or d.origin,
             via=d.via if d.destination else m.via,
             leg_modes=d.leg_modes if d.destination else m.leg_modes,
+            actor=m.actor or d.actor,
             mode=m.mode if m.mode != "unknown" else d.mode,
             status=min(m.status, d.status, key=_STATUS_RANK.__getitem__),
             # The sentence with more places usually is the fuller statement.
@@ -737,6 +822,7 @@ def _to_events(article: Article, drafts: list[_Draft]) -> list[Event]:
                 origin=d.origin,
                 via=d.via,
                 leg_modes=d.leg_modes,
+                actor=d.actor,
             )
         )
     return events

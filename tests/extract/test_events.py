@@ -490,3 +490,26 @@ def test_a_clock_or_a_count_after_a_date_is_no_end_day() -> None:
     (event,) = extract_events(Article("a", "", text, PUB), [_date(text, "August 4", "2011-08-04")],
                               [_place(text, "Dover")])
     assert event.end_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("North Korean leader Kim Jong-il on Saturday arrived in Khasan. He then travelled to Moscow on Sunday.",
+         ["Kim Jong-il", "Kim Jong-il"]),
+        ("Running mate Kamala Harris flew to Tucson on Saturday. Vice President Mike Pence flew to Moscow on Sunday.",
+         ["Kamala Harris", "Mike Pence"]),
+        # the vehicle or party of the traveller told of before
+        ("Kim arrived in Khasan on Saturday. The train reached Moscow on Sunday.", ["Kim", "Kim"]),
+        # after a verb of saying, the subject of the travel verb
+        ("Spanish officials said Pope Francis will visit Moscow on Sunday.", ["Francis"]),
+    ],
+)
+def test_the_traveller_is_the_subject_of_the_travel_verb(text: str, actors: list[str]) -> None:
+    places = [p for p in ("Khasan", "Moscow", "Tucson") if p in text]
+    refs = [_place(text, p, k) for p in places for k in range(text.count(p))]
+    refs.sort(key=lambda r: r[0].start)
+    days = [w for w in ("Saturday", "Sunday") if w in text]
+    dates = [_date(text, d, v) for d, v in zip(days, ("2011-08-20", "2011-08-21"))]
+    events = extract_events(Article("a", "", text, PUB), dates, refs, point_like=frozenset(pid for _, pid in refs))
+    assert [e.actor for e in events if e.travel] == actors
