@@ -298,6 +298,9 @@ _WEEKDAY_NAME_TAIL = re.compile(
     r"Edition|Agreement|Club|Group|Night\s+(?:Football|Live|Raw)|Morning\s+Quarterback)\b)")
 _WEEKDAY_NAME_HEAD = re.compile(r"(?-i:\b(?:Super|Black|Cyber|Bloody|Giving|Manic|Blue)\s+)$")
 _LASTED = re.compile(r"\b(?:remained|stayed|lasted|continued|kept|ran|went\s+on|waited|held\s+out)\b[^.;]{0,40}$", re.I)
+# a relative clause dated on its own: "where he studied in 1990,", "the town where Roosevelt died in 1945,"
+_RELATIVE_CLAUSE = re.compile(r"\s(?:where|who|which|when)\b[^,;]*\b(?:1[89]|20)\d\d\b[^,;]*,", re.I)
+_PARTICIPLE_AFTER_NOUN = re.compile(r"\b(?:a|an|the)\s+\w+\s+(?-i:[a-z]{3,}ed)\s+(?=(?:in|by|during|after)\b)", re.I)
 _TARGET_FOR = re.compile(r"\bfor\s+$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|effective|due)\s+$", re.I)
 _PLUPERFECT = re.compile(r"\bhad\b(?![^.;]*[.;])", re.I)
@@ -312,7 +315,7 @@ _MODAL_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|
 """Before a past-looking verb: a modal ("would cut") or a present passive ("is heard") - no past tense."""
 _OBJECT_CUE = re.compile(r"ahead\s+of|until|till|upcoming|next", re.I)
 """Future cues that are prepositions or determiners: they only look forward for their own object."""
-_SENT_BREAK = re.compile(r"[.!?;]\s+(?=[A-Z\"'])|\n\s*\n")
+_SENT_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.!?;]\s+(?=[A-Z\"'])|\n\s*\n")
 
 
 def _tense(text: str, start: int, end: int, right_full: bool = False) -> Tense:
@@ -321,10 +324,13 @@ def _tense(text: str, start: int, end: int, right_full: bool = False) -> Tense:
     After the mention only strong cues count unless ``right_full``: there "-ed" is
     mostly a passive ("expire Nov. 21, can be exercised").
     """
-    left = text[max(0, start - 120):start]
+    left = text[max(0, start - 240):start]
     breaks = list(_SENT_BREAK.finditer(left))
     if breaks:
         left = left[breaks[-1].end():]
+    # a relative clause has its own tense ("will hold talks in Tokyo, where he studied in 1990, on Friday"),
+    # and so has a participle after a noun ("will visit a school damaged in the storm on Friday")
+    left = _PARTICIPLE_AFTER_NOUN.sub(" ", _RELATIVE_CLAUSE.sub(",", left))[-120:]
     # a past-tense verb right after the mention is its own verb: "the ministry on Sunday issued a warning"
     if _PAST_VERB_AFTER.match(text, end):
         return "past"

@@ -230,6 +230,11 @@ TENSE_CASES = [
     # "for <weekday>" aims at a day ahead, even after a past verb
     ("Unions called a strike for Tuesday.", DW, "Tuesday", "2011-08-23"),
     ("Forecasters have issued heavy rain warnings for Wednesday.", DW, "Wednesday", "2011-08-24"),
+    # a relative clause dated on its own, or a participle after a noun, does not set the tense
+    ("The minister will hold talks in Tokyo, where he studied in 1990, on Friday.", DW, "Friday", "2011-08-26"),
+    ("He will visit a school damaged in the storm on Friday.", DW, "Friday", "2011-08-26"),
+    ("Biden will speak in Warm Springs, the town where Franklin D. Roosevelt died in 1945, and hold a rally in "
+     "Atlanta on Tuesday.", DW, "Tuesday", "2011-08-23"),
     # a verb of lasting before "until" looks back
     ("Trains remained suspended till Thursday.", DW, "Thursday", "2011-08-18"),
 ]
