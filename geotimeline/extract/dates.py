@@ -672,6 +672,11 @@ def n_month(m: re.Match[str], ctx: _Context) -> _Val | None:
             year = ctx.anchor.year + {"this year": 0, "last year": -1, "next year": 1}.get(yrel, 0)
         elif ctx.anchor is None:
             return _Val("DATE", f"XXXX-{month:02d}", "month")
+        elif not rel and ctx.ref_val is not None and ctx.ref is not None and ctx.ref.year != ctx.anchor.year \
+                and ctx.ref_val.granularity in ("year", "month", "day") and ctx.start - ctx.ref_pos < 200 \
+                and not _SENT_BREAK.search(ctx.text, ctx.ref_pos, ctx.start):
+            # "last year, when fires broke out in Pedrogao Grande in June": the sentence's year
+            year = ctx.ref.year
         else:
             year = _resolve_month_year(ctx.anchor, month, None, rel, ctx.tense(right_full=True))
     return _month(year, month)

@@ -435,7 +435,7 @@ def extract_events(
         s_places = [(m, pid) for m, pid in s_places if m.start - s_start >= lead]
         anchors = _carry_day([d for d in s_dates if d.start - s_start >= lead and not _is_dateline(text, sentence, d)
                               and not _ADJECTIVAL_PERIOD.search(d.text)])
-        anchors = _ranges(text, _without_bare_clocks(anchors, sentence, s_start))
+        anchors = _eves(text, _ranges(text, _without_bare_clocks(anchors, sentence, s_start)))
         if not anchors:
             if not s_places:
                 continue
@@ -510,6 +510,28 @@ def _ranges(text: str, anchors: list[DateMention]) -> list[DateMention]:
                 continue
         out.append(a)
         k += 1
+    return out
+
+
+_EVE_OF = re.compile(r"(?i)\bthe\s+(?P<which>eve|day\s+before|day\s+after|morning\s+after|night\s+before)\s+of\s+"
+                     r"(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$|\bthe\s+(?P<which2>day\s+before|day\s+after)\s+"
+                     r"(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$")
+
+
+def _eves(text: str, anchors: list[DateMention]) -> list[DateMention]:
+    """"on the eve of the Nov. 3 election" is Nov. 2; "the day after the Jan. 5 vote" is Jan. 6."""
+    out = []
+    for d in anchors:
+        eve = _EVE_OF.search(text, max(0, d.start - 40), d.start) if d.date and d.granularity == "day" else None
+        if eve is not None and d.date is not None:
+            which = (eve.group("which") or eve.group("which2")).lower()
+            shift = dt.timedelta(days=1 if "after" in which else -1)
+            day = d.date + shift
+            d = replace(d, start=eve.start(), text=text[eve.start():d.end], value=day.isoformat(), date=day,
+                        end_date=(d.end_date + shift) if d.end_date else None)
+            # the tagger's own reading of "the day after" (the day after publication) goes
+            out = [o for o in out if not (o.start >= d.start and o.end <= d.end)]
+        out.append(d)
     return out
 
 

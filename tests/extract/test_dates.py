@@ -235,6 +235,9 @@ TENSE_CASES = [
     ("He will visit a school damaged in the storm on Friday.", DW, "Friday", "2011-08-26"),
     ("Biden will speak in Warm Springs, the town where Franklin D. Roosevelt died in 1945, and hold a rally in "
      "Atlanta on Tuesday.", DW, "Tuesday", "2011-08-23"),
+    # a bare month takes the year its sentence named before it
+    ("The blaze was the worst since last year, when fires in Pedrogao Grande in June killed 66 people.", DW, "June",
+     "2010-06"),
     # a verb of lasting before "until" looks back
     ("Trains remained suspended till Thursday.", DW, "Thursday", "2011-08-18"),
 ]

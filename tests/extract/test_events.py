@@ -513,3 +513,17 @@ def test_the_traveller_is_the_subject_of_the_travel_verb(text: str, actors: list
     dates = [_date(text, d, v) for d, v in zip(days, ("2011-08-20", "2011-08-21"))]
     events = extract_events(Article("a", "", text, PUB), dates, refs, point_like=frozenset(pid for _, pid in refs))
     assert [e.actor for e in events if e.travel] == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "day"),
+    [
+        ("Trump will hold a rally in Kenosha on the eve of the Nov. 3 election.", "Nov. 3", "2011-11-03",
+         dt.date(2011, 11, 2)),
+        ("Protesters gathered in Kenosha the day after the Aug. 23 shooting.", "Aug. 23", "2011-08-23",
+         dt.date(2011, 8, 24)),
+    ],
+)
+def test_the_eve_of_a_date_is_the_day_before(text: str, phrase: str, value: str, day: dt.date) -> None:
+    (event,) = extract_events(Article("a", "", text, PUB), [_date(text, phrase, value)], [_place(text, "Kenosha")])
+    assert event.date == day and event.places == ("kenosha",)
