@@ -832,6 +832,32 @@ def n_daypart(m: re.Match[str], ctx: _Context) -> _Val | None:
     return _with_time(_day(ctx.anchor + dt.timedelta(offset)), R.DAY_PARTS[m["part"].lower()])
 
 
+def n_ordinal_day(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``on the 17th``: that day of the month last talked about, else of the publication month (the one
+    before or after when the tense points there)."""
+    if ctx.anchor is None:
+        return None
+    day = int(m["d"])
+    if ctx.ref_val is not None and ctx.ref is not None and ctx.ref_val.granularity in ("day", "month") \
+            and ctx.start - ctx.ref_pos < 600:
+        d = _safe_date(ctx.ref.year, ctx.ref.month, day)
+        return _day(d) if d else None
+    d = _safe_date(ctx.anchor.year, ctx.anchor.month, day)
+    if d is None:
+        return None
+    tense = ctx.tense()
+    if tense == "past" and d > ctx.anchor:
+        d = _safe_date(*(_shift_month(ctx.anchor.year, ctx.anchor.month, -1)), day)
+    elif tense == "future" and d < ctx.anchor:
+        d = _safe_date(*(_shift_month(ctx.anchor.year, ctx.anchor.month, 1)), day)
+    return _day(d) if d else None
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    k = year * 12 + month - 1 + by
+    return k // 12, k % 12 + 1
+
+
 def n_in_daypart(m: re.Match[str], ctx: _Context) -> _Val | None:
     """``in the morning``: that part of the day last talked about, else of the publication day."""
     base = ctx.ref_day or ctx.anchor
@@ -1339,6 +1365,12 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
                 rf"|(?:mid|late|early)[\s-]?(?P<part2>morning|afternoon|evening)(?:\s+(?P<day>yesterday|today|tomorrow))?"
                 rf"|(?P<which2>tonight|overnight)){_E}", n_daypart, 1),
     ("in_daypart", rf"\b(?:in|during)\s+(?P<span>the\s+(?P<part>morning|afternoon|evening)){_E}", n_in_daypart, 2),
+    ("ordinal_day", r"\b(?:on|by|until|till|since|from|before|after|to)\s+(?P<span>the\s+(?P<d>[1-9]|[12]\d|3[01])"
+                    r"(?:st|nd|rd|th))\b(?!\s+(?:of\b|century|centuries|anniversary|floor|time|times|day|place|"
+                    r"minute|round|hole|amendment|street|birthday|congress|district|division|army|fleet|dynasty|"
+                    r"edition|annual|straight|consecutive|largest|biggest|most|percentile|grade|inning|lap|stage|"
+                    r"(?-i:[A-Z])))",  # "the 11th Circuit", "the 5th Avenue": a name
+     n_ordinal_day, 2),
     ("in_the_unit", rf"\b(?:earlier|later|late|early)\s+in\s+(?P<span>the\s+(?P<unit>day|week|month|year)){_E}",
      n_in_the_unit, 2),
     ("word_day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<w>{_DAYWORDS}){_E}", n_word_day, 3),
@@ -1449,6 +1481,7 @@ _TRIGGERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "ref": ("now current currently present these recent recently lately past future later term coming nowadays",
             ("reference",)),
     "set": ("every each per half " + " ".join(R.SET_WORDS), ("set", "half")),
+    "ordinal": ("st nd rd th", ("ordinal_day",)),
 }
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _AFTER_DIGITS = re.compile(r"(?P<datenum>[-/]\d)|(?P<clock>\s?(?:[ap]\.?\s?m\b|[:.]\d\d))", re.I)

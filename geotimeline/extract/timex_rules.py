@@ -114,7 +114,7 @@ FUTURE_CUES: tuple[str, ...] = (
     r"(?:is|are|was|were|be)\s+(?:expected|scheduled|due|set|slated|planned|poised|likely|to)",
     r"expected", r"scheduled", r"planned", r"slated", r"set\s+(?:to|for)", r"as\s+(?:soon|early)\s+as", r"no\s+later\s+than", r"due\s+to", r"plans?\s+to", r"planning\s+to", r"intends?\s+to",
     r"hopes?\s+to", r"aims?\s+to", r"must", r"needs?\s+to", r"(?:has|have)\s+to", r"would", r"upcoming", r"next(?!\s+to\b)", r"to\s+be\s+held", r"tomorrow",
-    r"until", r"till", r"deadline", r"begins?", r"starts?", r"opens?", r"ends?",
+    r"until", r"till", r"deadline", r"(?<!the\s)(?-i:begins?)", r"(?<!the\s)(?-i:starts?)", r"(?-i:opens?)", r"(?<!the\s)(?-i:ends?)",  # not "the French Open", "the end of the war"
     r"set\s+(?:\w+\s+){0,3}?for",  # "the judge set sentencing for June 9"
 )
 """Words before a mention that make a bare weekday or month point forwards.

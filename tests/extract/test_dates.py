@@ -235,6 +235,13 @@ TENSE_CASES = [
     ("He will visit a school damaged in the storm on Friday.", DW, "Friday", "2011-08-26"),
     ("Biden will speak in Warm Springs, the town where Franklin D. Roosevelt died in 1945, and hold a rally in "
      "Atlanta on Tuesday.", DW, "Tuesday", "2011-08-23"),
+    # an event's name is no tense cue; "the end of" is a noun
+    ("She won the French Open in Paris in June.", DW, "June", "2011-06"),
+    ("Prices have risen since the end of the war, as results from Wednesday's vote came in.", DW, "Wednesday",
+     "2011-08-17"),
+    # a bare ordinal day: of the month talked about, else of the publication month
+    ("The track was inspected on the 17th.", DW, "the 17th", "2011-08-17"),
+    ("On July 3 they left, and on the 9th they reached the coast.", DW, "the 9th", "2011-07-09"),
     # a bare month takes the year its sentence named before it
     ("The blaze was the worst since last year, when fires in Pedrogao Grande in June killed 66 people.", DW, "June",
      "2010-06"),
@@ -381,6 +388,7 @@ def test_seed_article() -> None:
 @pytest.mark.parametrize(
     "sentence",
     ["She wrote for the Sunday Times magazine.", "He watched Monday Night Football.",
+     "They appealed to the 11th Circuit Court.", "He finished on the 18th hole.",
      "Voters go to the polls on Super Tuesday.", "The Good Friday Agreement was signed."],
 )
 def test_a_weekday_inside_a_name_is_no_date(sentence: str) -> None:
