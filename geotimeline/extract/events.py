@@ -98,8 +98,12 @@ _SPEECH = re.compile(r"\b(said|says|announced|told|stated|reported|confirmed|dec
 TRAVEL = re.compile(
     r"\b(arriv\w*|travel\w*|visit\w*|trip|tour\w*|journey\w*|taken\s+(by\s+\w+\s+)?(from|to)|took\s+(\w+\s+){1,3}to|flew|flown|fly|flies|flying|drove|driv(e|es|ing) to|"
     r"sail\w*|depart\w*|left for|leav\w+ for|head(ed|ing|s)? (to|for)|went (back |home )?(by \w+ )?to|go(es|ing)? to|return\w*|came to|"
-    r"cross\w*|reach\w*|land(?:ed|ing|s)?|met|meet\w*|talks|summit|stay(ed|ing|s)?\s+(in|at|on|with|overnight|aboard)|"
-    r"rode|ride|rides|riding|stopp?\w* (in|at)|pass(ed|es|ing)? through|divert\w*|ferr(y|ied|ies)|transport(ed|s)?|shipped|moved? to|fled|evacuat\w*)\b",
+    r"cross\w*|reach\w*|land(?:ed|ing|s)?|met|meets?|meeting with|to meet|talks|summit|stay(ed|ing|s)?\s+(in|at|on|with|overnight|aboard)|"
+    r"rode|ride|rides|riding|stopp?\w* (in|at)|pass(ed|es|ing)? through|divert\w*|ferr(y|ied|ies)|transport(ed|s)?|shipped|moved? to|fled|evacuat\w*|"
+    r"pull(ed|s|ing)? (out of|into|in to)|set(s|ting)? (off|out)|walk(ed|s|ing)? (to|into|from|on to|across)|trudg\w+|"
+    r"march(ed|es|ing)? (to|into|on|from)|trek\w*|hik(ed|es|ing) (to|from|across)|ski(ed|s|ing)? (to|across|from)|"
+    r"cycl(ed|es|ing) (to|from|across)|(is|was|are|were) due in|(was|were) flown|continued (on )?to|pressed on|"
+    r"moved on to|docked|berthed|disembarked|boarded)\b",
     re.I,
 )
 MODES: tuple[tuple[Mode, re.Pattern[str]], ...] = (
@@ -142,7 +146,7 @@ dr mr mrs ms sir lady lord prince princess duke duchess crown vice deputy foreig
 sheikh emir sultan ayatollah rev father sister brother
 """.split())
 _NAME_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|bin|al|de|van|von|der|da))*)")
-_SUBJECT_PRONOUN = re.compile(r"(?i)(?:^|[\s,;(])(?:he|she|they|we|his|her|their)(?:\s|$)")
+_SUBJECT_PRONOUN = re.compile(r"(?i)(?:^|[\s,;(])(?:he|she|they|we|it|his|her|their)(?:\s|$)")
 _SAID_THAT = re.compile(r"(?i).*\b(?:said|says|told\s+\w+|announced|confirmed|reported)(?:\s+that)?\s+")
 _LEAD_DATE = re.compile(r"(?i)^\s*(?:on|in|at|by|early|late|last|this|next)(?:\s+[\w.'’-]+){1,4},\s*")
 _NOT_A_PERSON = frozenset("""
@@ -201,11 +205,19 @@ _DEMONYM_LIKE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ian|an|i|ch)")
 
 
 def _inherit_actors(drafts: list[_Draft]) -> list[_Draft]:
-    """A pronoun subject is the traveller named last ("Kim arrived in Khasan. He then ...")."""
+    """A pronoun subject is the traveller named last ("Kim arrived in Khasan. He then ..."). An undated
+    leg told right after a dated one of the same traveller goes on from it, on that date: "The train
+    pulled out of Lyon on Saturday morning. It stopped at Dijon and Besancon before reaching Basel."
+    """
     out: list[_Draft] = []
     last = ""
     for d in sorted(drafts, key=lambda d: d.start):
         if d.actor == ACTOR_SELF:
+            prev = out[-1] if out else None
+            if d.date is None and d.travel and (d.destination or d.via) and prev is not None and prev.travel \
+                    and prev.date is not None and prev.end <= d.start and prev.sentence != d.sentence:
+                d = replace(d, date=prev.date, status=prev.status if d.status == "happened" else d.status,
+                            mode=d.mode if d.mode != "unknown" else prev.mode)
             d = replace(d, actor=last)
         elif d.actor:
             last = d.actor

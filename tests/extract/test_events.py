@@ -527,3 +527,14 @@ def test_the_traveller_is_the_subject_of_the_travel_verb(text: str, actors: list
 def test_the_eve_of_a_date_is_the_day_before(text: str, phrase: str, value: str, day: dt.date) -> None:
     (event,) = extract_events(Article("a", "", text, PUB), [_date(text, phrase, value)], [_place(text, "Kenosha")])
     assert event.date == day and event.places == ("kenosha",)
+
+
+def test_an_undated_leg_right_after_a_dated_one_goes_on_from_it() -> None:
+    text = ("The first train pulled out of Lyon on Saturday morning. "
+            "It stopped at Dijon before reaching Basel shortly after nightfall.")
+    refs = [_place(text, p) for p in ("Lyon", "Dijon", "Basel")]
+    events = extract_events(Article("a", "", text, PUB), [_date(text, "Saturday", "2011-08-20")], refs,
+                            point_like=frozenset(pid for _, pid in refs))
+    assert all(e.date == dt.date(2011, 8, 20) for e in events)
+    assert {"lyon", "dijon", "basel"} <= {p for e in events for p in e.places}
+    assert any(e.destination == "basel" for e in events)
