@@ -615,6 +615,8 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         return "building"  # "Guildhall Arts Centre", not the French region
     if j - i == 1 and _PRODUCT_AFTER.match(text, last.end):
         return "product"  # "Brent crude"
+    if j - i == 1 and first.key in _GATHERINGS and _OF_NAME.match(text, last.end):
+        return "event"  # "the Summit of the Americas", "the Council of Europe": Summit, New Jersey is not meant
     if prev is not None and prev.cap and prev.key in CLUB_PREFIXES and _joined(text, prev, first):
         return "club"  # "Real Madrid", "Inter Milan": a team; the city is still a place elsewhere in the text
     if prev is not None and prev.cap and prev.key in TITLES and text[prev.end:first.start] in (" ", ". "):
@@ -739,6 +741,8 @@ TEAM_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}\b|(?:beat|beats|defeated|thrashe
 TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|thrashed|edged|drew\s+with|lost\s+to|draw\s+with)\s+$")
 
 
+_GATHERINGS = frozenset("summit conference council congress assembly festival games siege battle treaty".split())
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _PRODUCT_AFTER = re.compile(r"\s+(?:crude|oil\s+futures|blend)\b")
 SPORT_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}\b|(?:will|would|could|must|can)?\s*(?:face|faces|faced|meet|meets|met|"
                          r"play|plays|played|beat|beats|defeated|thrashed|edged|lost|drew|won|host|hosts|hosted|"
@@ -802,6 +806,7 @@ _UNKNOWN_AFTER = re.compile(
 _FIRM_WORDS = frozenset(fold(w) for w in """
 Construction Inc Corp Corporation Company Co Ltd Group Holdings Motors Airlines Airways Industries Partners Capital
 Energy Systems Technologies Media Pharmaceuticals Petroleum Steel Mining Logistics Instruments
+Express Mail Rajdhani Shatabdi
 """.split())
 """Last words of a firm's name: the place-like word before them is the firm's ("Lakeshore Motors")."""
 

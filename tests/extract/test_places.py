@@ -66,6 +66,8 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         ("Texas Instruments said profits rose. The Red Cross in Libya helped.", ["Libya"]),
         ("Brent crude rose in early trading in London on Monday.", ["London"]),
         ("Tickets for the show at the Guildhall Arts Centre in Grantham went on sale on Monday.", ["Grantham"]),
+        ("Leaders met at the Summit of the Americas in Los Angeles on Friday.", ["Los Angeles"]),
+        ("The Coromandel Express derailed near Bhadrak on Monday.", ["Bhadrak"]),
         # A surname used alone elsewhere makes the place-named first name a person's.
         ("Nelson Mandela visited Soweto. Mandela said he was happy.", ["Soweto"]),
         # A hamlet after a locative, in a text that names its country.

@@ -53,6 +53,8 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         # A region is not its own parent; "X counties" after a state's name are the state's counties.
         ("The school will open in Washington, D.C., next year.", "Washington", (38.90, -77.04), 30),
         ("Boone County is near the middle of Indiana counties.", "Indiana", (40.0, -86.25), 100),
+        # "the Gulf" of news is the Persian Gulf, not Papua New Guinea's Gulf province
+        ("Tensions rose in the Gulf states on Monday.", "Gulf", (27.0, 51.0), 300),
         # A list of states makes each of its names a state; a list of countries, countries.
         ("Performers came from Missouri, New York, North Carolina and Virginia.", "New York", (43.0, -75.5), 150),
         # "the X region" after a big city's name is the city's region, not a namesake parish.
