@@ -154,12 +154,14 @@ the a an on in at by this that these those it its north south east west new mond
 friday saturday sunday january february march april may june july august september october november december
 after before during when while since as police officials authorities rescuers troops soldiers residents
 he she they we his her their its i you former late more most some many several all both
+flight flights train plane ship passengers crew
 """.split())
 ACTOR_SELF = "="
 """Actor of a travel sentence whose subject is a pronoun: the same traveller as the one before."""
 
 
-def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int) -> str:
+def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int,
+           place_words: frozenset[str] = frozenset()) -> str:
     """Who travels: the named subject before the travel verb ("North Korean leader Kim Jong-il on Saturday
     arrived" -> "Kim Jong-il"), ``ACTOR_SELF`` for a pronoun ("He then flew"), "" when unknown (a common
     noun: "The train", "The visit"). Names are compared by their words: "Kim" is "Kim Jong-il"."""
@@ -174,10 +176,11 @@ def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int) -
     if said:
         head = head[said.end():]  # "Spanish officials said the Pope will visit": the Pope travels
     head = _LEAD_DATE.sub("", head[_dateline_end(head, ()):])
-    places = {m.text for m, _ in refs}
+    places = {m.text for m, _ in refs} | place_words  # every word of a place named anywhere in the article
     names: list[list[str]] = []
     for run in _NAME_RUN.finditer(head):
-        words = [w for w in re.split(r"\s+", run.group(1).strip()) if w and not w.isupper()]
+        words = [w for w in re.split(r"\s+", run.group(1).strip()) if w and not w.isupper()
+                 and not any(c.isdigit() for c in w)]
         # drop places, demonym-like words and titles before the name proper, and a possessive's "'s"
         while words and (words[0].casefold().rstrip(".") in _TITLE_WORDS or words[0] in places
                          or words[0].casefold() in _NOT_A_PERSON or _DEMONYM_LIKE.fullmatch(words[0])):
@@ -193,7 +196,7 @@ def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int) -
     if _SUBJECT_PRONOUN.search(head[:60]) or _CARRIER.match(head):
         return ACTOR_SELF  # "He then flew", "The train crossed the border": the traveller told of before
     if clause is not sentence and clause != sentence:
-        return _actor(sentence, sentence, refs, s_start)  # a later clause of the sentence: its subject
+        return _actor(sentence, sentence, refs, s_start, place_words)  # a later clause: the sentence's subject
     return ""
 
 
@@ -436,6 +439,7 @@ def extract_events(
     durations = [d for d in dates if d.type == "DURATION"]
     drafts: list[_Draft] = []
     spans = sentences(text)
+    place_words = frozenset(w for m, _ in places for w in m.text.split())
     for s_start, s_end in spans:
         sentence = text[s_start:s_end]
         s_dates = [d for d in calendar if s_start <= d.start < s_end]
@@ -451,7 +455,8 @@ def extract_events(
         if not anchors:
             if not s_places:
                 continue
-            drafts.append(_draft(text, s_start, s_end, None, s_places, point_like, article.published, None))
+            drafts.append(_draft(text, s_start, s_end, None, s_places, point_like, article.published, None,
+                                 place_words))
             continue
         # Each date owns the stretch of the sentence up to the last clause break before the next
         # date; a place belongs to the date whose stretch holds it.
@@ -459,7 +464,8 @@ def extract_events(
         for i, d in enumerate(anchors):
             lo, hi = bounds[i]
             refs = [ref for ref in s_places if lo <= ref[0].start - s_start < hi]
-            drafts.append(_draft(text, s_start, s_end, d, refs, point_like, article.published, bounds[i]))
+            drafts.append(_draft(text, s_start, s_end, d, refs, point_like, article.published, bounds[i],
+                                 place_words))
     drafts = _spans_from_durations(drafts, durations, text, spans)
     drafts = _inherit_actors(drafts)
     return _to_events(article, _merge(drafts, article.published, countries or {}))
@@ -598,6 +604,7 @@ def _draft(
     point_like: frozenset[str],
     published: dt.date | None,
     bounds: tuple[int, int] | None,
+    place_words: frozenset[str] = frozenset(),
 ) -> _Draft:
     sentence = text[s_start:s_end]
     lo, hi = bounds if bounds else (0, len(sentence))
@@ -637,7 +644,7 @@ def _draft(
     if mode == "unknown":
         mode = detect_mode(sentence)
     leg_modes = _leg_modes(text, s_start, refs, (*via, destination) if destination else ())
-    actor = _actor(sentence, clause, refs, s_start)
+    actor = _actor(sentence, clause, refs, s_start, place_words)
     # The status comes from the verb group around the date: "was still stuck on Thursday, and officials said
     # they would divert ships" is a fact on Thursday; the "would" belongs to another clause.
     status = "happened"
