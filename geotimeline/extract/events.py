@@ -442,6 +442,8 @@ def extract_events(
     place_words = frozenset(w for m, _ in places for w in m.text.split())
     for s_start, s_end in spans:
         sentence = text[s_start:s_end]
+        if _BYLINE.search(sentence):
+            continue  # "By Jane Doe, BBC Rome correspondent", "Editing by ...": who wrote it, not what happened
         s_dates = [d for d in calendar if s_start <= d.start < s_end]
         s_places = [(m, pid) for m, pid in places if s_start <= m.start < s_end]
         # "KYIV, Feb. 20, 2023 (Reuters) - ...": the dateline says where the reporter was and when the piece
@@ -470,6 +472,10 @@ def extract_events(
     drafts = _inherit_actors(drafts)
     return _to_events(article, _merge(drafts, article.published, countries or {}))
 
+
+_BYLINE = re.compile(r"^\s*(?:By\s+[A-Z][\w'’-]+\s+[A-Z]|Analysis:\s+[A-Z][\w'’-]+\s+[A-Z]|(?:Additional\s+)?[Rr]eporting\s+by|"
+                     r"Editing\s+by|Written\s+by|Compiled\s+by|Photo(?:graph)?s?:|Image:|Picture:|Copyright|©)"
+                     r"|\b(?:correspondent|reporter|editor|bureau\s+chief)\.?\s*$")
 
 # "a 19th-century ship", "a 1990s-era law": a period used as an adjective dates a thing, not a happening.
 _ADJECTIVAL_PERIOD = re.compile(r"(?i)-(century|era|vintage|style)$|\d(st|nd|rd|th)-century")

@@ -538,3 +538,15 @@ def test_an_undated_leg_right_after_a_dated_one_goes_on_from_it() -> None:
     assert all(e.date == dt.date(2011, 8, 20) for e in events)
     assert {"lyon", "dijon", "basel"} <= {p for e in events for p in e.places}
     assert any(e.destination == "basel" for e in events)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Analysis: James Reynolds, BBC Rome correspondent", "By Anna Smith in Madrid", "Reporting by Anna Smith in Madrid"],
+)
+def test_a_byline_is_no_happening(byline: str) -> None:
+    text = byline + "\n\nThe pope arrived in Lisbon on Wednesday."
+    place = "Rome" if "Rome" in byline else "Madrid"
+    refs = [_place(text, place), _place(text, "Lisbon")]
+    events = extract_events(Article("a", "", text, PUB), [_date(text, "Wednesday", "2011-08-17")], refs)
+    assert [e.places for e in events] == [("lisbon",)]
