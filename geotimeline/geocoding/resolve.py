@@ -82,6 +82,8 @@ valley plain canal""".split())
 _FEATURE_BEFORE = re.compile(r"\bthe\s$")
 _FEATURE_AFTER = re.compile(r"\s+(?:river|coast|mountains|range|valley|sea|lake|desert|peninsula|strait|islands?|"
                             r"basin|delta|plateau|gulf|bay)\b")
+_STATE_AFTER = re.compile(r"\s+(?-i:state)(?:\s+(?:line|border|capital|legislature|lawmakers|law|police|"
+                          r"officials|government|university|senate|house)|(?!\s+of))\b")
 NEAR_KM = 1500.0
 """Beyond this distance another place of the document gives no support."""
 W_NESTED = 2.0
@@ -124,6 +126,8 @@ class _Name:
     country_hint: set[str]
     dateline: bool = False
     """Named bare in a wire dateline ("ATLANTA (Reuters) -"), where only well-known cities stand alone."""
+    state_cue: bool = False
+    """Written like a state: "the Georgia state line", "Washington state"."""
     feature_cue: bool = False
     """Written like a natural feature: "the Andes", "the Red Sea", "the Dnipro river"."""
     nested: dict[int, float] = field(default_factory=dict)
@@ -151,6 +155,8 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
             entry.country_hint.add(hint)
         if _FEATURE_BEFORE.search(text, max(0, m.start - 4), m.start) or _FEATURE_AFTER.match(text, m.end):
             entry.feature_cue = True
+        if _STATE_AFTER.match(text, m.end):
+            entry.state_cue = True
         if _is_dateline(text, m):
             entry.dateline = True
 
@@ -363,6 +369,8 @@ def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minu
         score += W_DATELINE
     if entry.peer_kind is not None and entry.peer_kind == (kind, country if kind != "country" else ""):
         score += W_LIST
+    if entry.state_cue and kind == "admin1":
+        score += W_FEATURE
     if entry.feature_cue and kind in NATURAL_KINDS:
         score += W_FEATURE  # "the Andes" is the range, not the town of Los Andes
     return score + entry.nested.get(row[0], 0.0)
@@ -419,13 +427,17 @@ def _lists(mentions: Sequence[PlaceMention], text: str, names: dict[str, _Name])
 def _peer_kind(entry: _Name, anchors: dict[str, tuple]) -> tuple[str, str] | None:
     """The kind (and, below country level, the country) that all of at least two listed peers share."""
     readings = [anchors[k] for k in entry.peers if k in anchors]
-    if len(readings) < 2:
+    if not readings:
         return None
     kinds = {(r[5], r[4] if r[5] != "country" else "") for r in readings}
     if len(kinds) != 1:
         return None
     kind = next(iter(kinds))
-    return kind if kind[0] in ("country", "admin1", "admin2") else None
+    # one peer is enough for states and countries ("Oregon and Washington laws", "Israel and Jordan");
+    # counties need two ("Paris and Henry County" are a town and a county)
+    if kind[0] in ("country", "admin1") or (kind[0] == "admin2" and len(readings) >= 2):
+        return kind
+    return None
 
 
 def _nearness(row: tuple, others: list[tuple[float, float]]) -> float:

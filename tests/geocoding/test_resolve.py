@@ -55,6 +55,9 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         ("Boone County is near the middle of Indiana counties.", "Indiana", (40.0, -86.25), 100),
         # "the Gulf" of news is the Persian Gulf, not Papua New Guinea's Gulf province
         ("Tensions rose in the Gulf states on Monday.", "Gulf", (27.0, 51.0), 300),
+        # "X state" is the state; one state listed with it makes a name a state too
+        ("It serves customers from the Kentucky border to the Georgia state line.", "Georgia", (32.75, -83.5), 150),
+        ("He backs the Oregon and Washington laws on assisted dying.", "Washington", (47.5, -120.5), 200),
         # A list of states makes each of its names a state; a list of countries, countries.
         ("Performers came from Missouri, New York, North Carolina and Virginia.", "New York", (43.0, -75.5), 150),
         # "the X region" after a big city's name is the city's region, not a namesake parish.
