@@ -1202,6 +1202,12 @@ def n_narrative_day(m: re.Match[str], ctx: _Context) -> _Val | None:
            "that evening": 0, "that morning": 0, "a day later": 1, "a day earlier": -1, "the prior day": -1}.get(w)
     if off is None:
         return None
+    coarse = ctx.ref_val
+    if coarse is not None and ctx.ref is not None and coarse.granularity in ("month", "year") \
+            and ctx.start - ctx.ref_pos < 300 and ctx.ref.year != (ctx.anchor or ctx.ref).year \
+            and (ctx.ref_day is None or ctx.ref_day != ctx.ref):
+        # "marched in October 1968 ... the following morning": a day of that month, which is all we know
+        return _month(ctx.ref.year, ctx.ref.month) if coarse.granularity == "month" else _year(ctx.ref.year)
     v = _day(base + dt.timedelta(off))
     for part, code in R.DAY_PARTS.items():
         if w.endswith(part):

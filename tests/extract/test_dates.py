@@ -265,6 +265,9 @@ def test_mention(sentence: str, anchor: dt.date, span: str, type_: str, value: s
 
 
 NARRATIVE = [
+    # a day after a month named in another year is a day of that month: all the text tells
+    ("He photographed the march in October 1968, and police charged the crowd the following morning.",
+     "the following morning", "1968-10"),
     ("They met on June 3, 2010. Two days later, they signed the deal.", "Two days later", "2010-06-05"),
     ("They met on June 3, 2010. The next day, they signed the deal.", "The next day", "2010-06-04"),
     ("They met on June 3, 2010. The following week they signed the deal.", "The following week", "2010-W23"),
