@@ -84,7 +84,8 @@ STATUS_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = (
                            r"says? (that )?(he|she|they|it) (was|were|had))\b")),
     ("reported", re.compile(r"\b(reportedly|(was|were|is|are) reported|reports? (suggest|say|said)|according to|(is|are|was|were) (said|thought|believed) to)\b")),
     ("expected", re.compile(r"\b(expected|expects?|likely to|could|might|hope[sd]? to|(aimed|intended|wanted|vowed|"
-                            r"pledged|promised) to|may (?!\d))\b")),
+                            r"pledged|promised) to|forecasts?( that)?|forecasters|predict(s|ed)?|projected|"
+                            r"may (?!\d))\b")),
     # "due to" is a plan only as "(is) due to <verb>", not as a cause ("spread quickly due to strong winds")
     ("scheduled", re.compile(r"\b(will|shall|(is|are|was|were|be|been) (also )?due|due to (be|take|meet|arrive|start|"
                              r"begin|open|hold|visit|travel|leave|return|sign|speak|fly|attend|face|appear|resume|"

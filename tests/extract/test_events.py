@@ -76,6 +76,9 @@ def test_sentences(text: str, expected: list[str]) -> None:
         ("The fire claimed 12 lives in Lagos on Sunday", dt.date(2011, 8, 21), "", "happened"),
         ("The group claimed responsibility for the attack on Friday", dt.date(2011, 8, 19), "", "happened"),
         ("The rebels claimed they had taken the town on Friday", dt.date(2011, 8, 19), "", "claimed"),
+        # a forecast is expected, not scheduled
+        ("Meteorologists forecast that the wind will turn northerly on Thursday", dt.date(2011, 8, 25), "",
+         "expected"),
         # an intention told in the past is still ahead
         ("Organizers said they hoped to reach Mexico City by the end of the month", dt.date(2011, 8, 31), "",
          "expected"),
