@@ -299,6 +299,8 @@ _WEEKDAY_NAME_TAIL = re.compile(
 _WEEKDAY_NAME_HEAD = re.compile(r"(?-i:\b(?:Super|Black|Cyber|Bloody|Giving|Manic|Blue)\s+)$")
 _LASTED = re.compile(r"\b(?:remained|stayed|lasted|continued|kept|ran|went\s+on|waited|held\s+out)\b[^.;]{0,40}$", re.I)
 # a relative clause dated on its own: "where he studied in 1990,", "the town where Roosevelt died in 1945,"
+# "visit the injured", "a retired teacher": an "-ed" word after a determiner is no verb
+_ADJECTIVE_ED = re.compile(r"\b(?:the|a|an|his|her|their|its|our|some|many)\s+(?-i:[a-z]{3,}ed)\b", re.I)
 _RELATIVE_CLAUSE = re.compile(r"\s(?:where|who|which|when)\b[^,;]*\b(?:1[89]|20)\d\d\b[^,;]*,", re.I)
 _PARTICIPLE_AFTER_NOUN = re.compile(r"\b(?:a|an|the)\s+\w+\s+(?-i:[a-z]{3,}ed)\s+(?=(?:in|by|during|after)\b)", re.I)
 _TARGET_FOR = re.compile(r"\bfor\s+$", re.I)
@@ -330,7 +332,7 @@ def _tense(text: str, start: int, end: int, right_full: bool = False) -> Tense:
         left = left[breaks[-1].end():]
     # a relative clause has its own tense ("will hold talks in Tokyo, where he studied in 1990, on Friday"),
     # and so has a participle after a noun ("will visit a school damaged in the storm on Friday")
-    left = _PARTICIPLE_AFTER_NOUN.sub(" ", _RELATIVE_CLAUSE.sub(",", left))[-120:]
+    left = _ADJECTIVE_ED.sub(" ", _PARTICIPLE_AFTER_NOUN.sub(" ", _RELATIVE_CLAUSE.sub(",", left)))[-120:]
     # a past-tense verb right after the mention is its own verb: "the ministry on Sunday issued a warning"
     if _PAST_VERB_AFTER.match(text, end):
         return "past"
@@ -999,6 +1001,8 @@ def n_relative(m: re.Match[str], ctx: _Context) -> _Val | None:
         n = {"the coming": 1, "the next": 1, "the last": -1, "the past": -1}.get(rel, 0)
     if unit == "quarter" and rel_core in ("latest", "last", "past", "previous", "recent", "most recent"):
         n = -1
+    if unit == "weekend" and rel in ("this coming", "coming", "upcoming") and base.isoweekday() <= 5:
+        n = 0  # "this coming weekend" said on a Wednesday: the weekend of this week
     if unit in ("day",) and not narrative and rel in ("this", "that"):
         return _day(base)
     if unit == "time" or unit == "moment":

@@ -114,6 +114,7 @@ FUTURE_CUES: tuple[str, ...] = (
     r"(?:is|are|was|were|be)\s+(?:expected|scheduled|due|set|slated|planned|poised|likely|to)",
     r"expected", r"scheduled", r"planned", r"slated", r"set\s+(?:to|for)", r"as\s+(?:soon|early)\s+as", r"no\s+later\s+than", r"due\s+to", r"plans?\s+to", r"planning\s+to", r"intends?\s+to",
     r"hopes?\s+to", r"aims?\s+to", r"must", r"needs?\s+to", r"(?:has|have)\s+to", r"would", r"upcoming", r"next(?!\s+to\b)", r"to\s+be\s+held", r"tomorrow",
+    r"(?:could|might)\s+(?!not\b|have\b|n't\b|be\s+seen\b)[a-z]+",  # "the storm could hit", "might reach"
     r"until", r"till", r"deadline", r"(?<!the\s)(?-i:begins?)", r"(?<!the\s)(?-i:starts?)", r"(?-i:opens?)", r"(?<!the\s)(?-i:ends?)",  # not "the French Open", "the end of the war"
     r"set\s+(?:\w+\s+){0,3}?for",  # "the judge set sentencing for June 9"
 )
@@ -129,7 +130,7 @@ RIGHT_FUTURE_CUES: tuple[str, ...] = (
 """Future cues that still count when they come after the mention ("On Friday, Kim will ...")."""
 
 SCHEDULE_VERBS: tuple[str, ...] = (
-    r"meets", r"faces?", r"hosts", r"travels", r"arrives", r"leaves\s+for", r"heads\s+(?:to|for|into)",
+    r"meets", r"faces?", r"hosts", r"travels", r"arrives", r"leaves", r"heads\s+(?:to|for|into)",
     r"resumes", r"returns\s+to", r"kicks?\s+off", r"takes\s+on", r"tees\s+off", r"flies\s+to", r"departs",
     r"(?:is|are)\s+(?:to|off\s+to|back\s+in)",
 )

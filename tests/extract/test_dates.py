@@ -242,6 +242,11 @@ TENSE_CASES = [
     # a bare ordinal day: of the month talked about, else of the publication month
     ("The track was inspected on the 17th.", DW, "the 17th", "2011-08-17"),
     ("On July 3 they left, and on the 9th they reached the coast.", DW, "the 9th", "2011-07-09"),
+    # an "-ed" word after a determiner is no past verb; "could <verb>" and a timetable's present look ahead
+    ("The king is due to visit the injured at the hospital on Sunday.", DW, "Sunday", "2011-08-21"),
+    ("Forecasters said the storm could hit Florida on Friday.", DW, "Friday", "2011-08-26"),
+    ("He could not attend the meeting on Friday.", DW, "Friday", "2011-08-19"),
+    ("On Monday the relay leaves Manchester for Leeds.", DW, "Monday", "2011-08-22"),
     # a bare month takes the year its sentence named before it
     ("The blaze was the worst since last year, when fires in Pedrogao Grande in June killed 66 people.", DW, "June",
      "2010-06"),
@@ -396,3 +401,8 @@ def test_seed_article() -> None:
 )
 def test_a_weekday_inside_a_name_is_no_date(sentence: str) -> None:
     assert find_dates(sentence, DW) == []
+
+
+def test_this_coming_weekend_said_midweek_is_this_weeks() -> None:
+    (m,) = find_dates("The hurricane could approach Barbuda this coming weekend.", dt.date(2017, 9, 6))
+    assert m.value == "2017-W36-WE"
