@@ -41,6 +41,10 @@ _CLOCK_ABBREVIATIONS = {"a.m", "p.m"}
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 
 
+_DAY_NAME_NEXT = re.compile(r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b|"
+                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; lines are boundaries too (headlines, captions)."""
     spans: list[tuple[int, int]] = []
@@ -51,8 +55,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
             token = (word.group(1) if word else "").rstrip(".").lower()
             if token in _CLOCK_ABBREVIATIONS:
                 # "at 4:17 a.m. (0117 GMT) near ..." goes on; "at 4:17 a.m. Rescuers ..." is a new sentence.
-                if not re.match(r"[\"'“‘]?[A-Z]", text[m.end():m.end() + 2]):
-                    continue
+                if not re.match(r"[\"'“‘]?[A-Z]", text[m.end():m.end() + 2]) or _DAY_NAME_NEXT.match(text, m.end()):
+                    continue  # "... shortly after 9 p.m. Monday near Marshalltown" goes on too
             elif token in _ABBREVIATIONS or re.fullmatch(r"[a-z]|([a-z]\.)+[a-z]", token):
                 continue  # "Mr.", "U.S.", the ship "S.A. Agulhas II"
         end = m.start() + len(m.group().rstrip())
@@ -132,6 +136,8 @@ _LEFT_PLACE = re.compile(r"\b(left|quit)\s+(the\s+)?[A-Z]")
 _NEARBY = re.compile(
     r"\b(near|outside|close to|(north|south|east|west|northeast|northwest|southeast|southwest)(ern)? of)\s+"
     r"(the\s+)?([\w'’-]+\s+){0,2}$", re.I)
+_CALLED_OFF = re.compile(r"\b(cancel(l)?ed|cancel(l)?ing|cancels|called off|calls off|postponed|postpones|scrapped|"
+                         r"scraps|axed|shelved)\b", re.I)
 _SPAN_NOUN = re.compile(r"\b(visit|trip|tour|stay|journey|talks|summit|mission)\b", re.I)
 
 
@@ -156,6 +162,9 @@ friday saturday sunday january february march april may june july august septemb
 after before during when while since as police officials authorities rescuers troops soldiers residents
 he she they we his her their its i you former late more most some many several all both
 flight flights train plane ship passengers crew
+instead from with over about seeing meanwhile however also then once later earlier today yesterday tomorrow
+neighbouring neighboring nearby elsewhere separately despite although though because if but and or so yet
+jan feb mar apr jun jul aug sep sept oct nov dec reuters ap afp yonhap xinhua tass dpa efe ians pti
 """.split())
 ACTOR_SELF = "="
 """Actor of a travel sentence whose subject is a pronoun: the same traveller as the one before."""
@@ -618,6 +627,8 @@ def _draft(
     clause = sentence[lo:hi]
     before = sentence[lo : date.start - s_start] if date else ""
     travel = bool(TRAVEL.search(clause if date else sentence) or _LEFT_PLACE.search(clause if date else sentence))
+    if travel and _CALLED_OFF.search(clause if date else sentence):
+        travel = False  # "a planned stop at Felixstowe has been cancelled": nobody went
     place_ids = tuple(dict.fromkeys(pid for _, pid in refs))
     destination = None
     origin = None

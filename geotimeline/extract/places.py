@@ -611,8 +611,13 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         return "vessel"  # "aboard the Belem", "the icebreaker Nuyina": a ship named after a place
     if last.text.endswith(("'s", "\u2019s")) and _BUILDING_AFTER.match(text, last.end):
         return "building"  # "St George's Chapel", "St Paul's Cathedral"
+    if j - i == 1 and _KIN_BEFORE.search(text, max(0, first.start - 24), first.start) \
+            and not (rows and rows[0][5] in ("country", "admin1")):
+        return "person"  # "with his wife Rania and their three children"
     if j - i == 1 and first.key in ("centre", "center") and prev is not None and prev.cap and _joined(text, prev, first):
         return "building"  # "Guildhall Arts Centre", not the French region
+    if _EPONYM_TAIL.match(text, last.end):
+        return "longer-name"  # "the Dakar Rally", "a Marshall Plan", "the Santiago Bernabeu": not the town
     if j - i == 1 and _PRODUCT_AFTER.match(text, last.end):
         return "product"  # "Brent crude"
     if j - i == 1 and first.key in _GATHERINGS and _OF_NAME.match(text, last.end):
@@ -741,16 +746,24 @@ TEAM_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}\b|(?:beat|beats|defeated|thrashe
 TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|thrashed|edged|drew\s+with|lost\s+to|draw\s+with)\s+$")
 
 
+_KIN_BEFORE = re.compile(r"\b(?:his|her|their|my|our)\s+(?:\w+\s+)?(?:wife|husband|son|daughter|brother|sister|mother|"
+                         r"father|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|"
+                         r"fianc[eé]e?|girlfriend|boyfriend|partner|widow|baby|child)\s+$")
+_EPONYM_TAIL = re.compile(r"\s+(?:Rally|Plan|Mausoleum|Doctrine|Accords?|Agreement|Convention|Protocol|Trophy|Prize|"
+                          r"Awards?|Syndrome|Bernabeu|Bernabéu)\b")
 _GATHERINGS = frozenset("summit conference council congress assembly festival games siege battle treaty".split())
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _PRODUCT_AFTER = re.compile(r"\s+(?:crude|oil\s+futures|blend)\b")
-SPORT_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}\b|(?:will|would|could|must|can)?\s*(?:face|faces|faced|meet|meets|met|"
+SPORT_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}\b|(?:were|was|have\s+been|has\s+been)\s+drawn|"
+                         r"(?:will|would|could|must|can)?\s*(?:face|faces|faced|meet|meets|met|"
                          r"play|plays|played|beat|beats|defeated|thrashed|edged|lost|drew|won|host|hosts|hosted|"
                          r"took\s+on|take\s+on|takes\s+on)\b)")
 SPORT_BEFORE = re.compile(r"\b(?:beat|beats|beating|defeated|thrashed|edged|drew\s+with|lost\s+to|loss\s+to|draw\s+with|"
+                          r"drawn\s+(?:against|with)|paired\s+with|knocked\s+out|eliminated|"
                           r"face|faces|facing|faced|against|meet|meets|play|plays|playing|host|hosts|hosting|"
                           r"victory\s+over|win\s+over|defeat\s+to|\d{1,2}-\d{1,2}\s+(?:to|against|with))\s+$")
 _SPORT_CUE = re.compile(r"\b(?:match|matches|game|games|final|semi-?finals?|quarter-?finals?|cup|league|tournament|"
+                        r"draw|drawn|last\s+16|round\s+of\s+16|knockout|leg|Champions\s+League|Europa|"
                         r"championship|group|kick-?off|goals?|striker|midfielder|goalkeeper|coach|squad|fixture|"
                         r"opener|qualifier|qualifiers|innings|wickets?|Test|set|sets|\d{1,2}-\d{1,2})\b")
 

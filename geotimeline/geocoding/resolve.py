@@ -160,6 +160,14 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         if _is_dateline(text, m):
             entry.dateline = True
 
+    # The Y of "X, Y" is the region or country X lies in: "Elmira, New York" names the state (but in
+    # "Aleppo, Hama and Latakia" no reading of Aleppo lies in Hama: a list, not a parent).
+    for idx, m in enumerate(mentions):
+        parent = _parent_of(mentions, idx, text)
+        if parent is not None and fold(parent.query) in names:
+            keys = _parent_keys(parent, gazetteer)
+            if any(_own(r, gazetteer) & keys for r in names[fold(m.query)].rows):
+                names[fold(parent.query)].state_cue = True
     _nesting(names)
     _lists(mentions, text, names)
     context = _document_context(names)
@@ -357,23 +365,27 @@ def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minu
         score += W_ADMIN1 * min(1.0, admin1s.get((country, fold(row[9])), 0.0))
     if kind not in ("country", "admin1") and row[10]:
         score += W_ADMIN2 * min(1.0, admin2s.get((country, fold(row[9]), fold(row[10])), 0.0))
-    if entry.parents:
-        # A region is not its own parent: "Washington, D.C." must not lift Washington state.
-        own = {fold(row[9]) if kind != "admin1" else "", fold(row[10]) if kind not in ("admin1", "admin2") else "",
-               country.casefold(), fold(gaz.country_name(country))} - {""}
-        if own & entry.parents:
-            score += W_PARENT
+    if entry.parents and _own(row, gaz) & entry.parents:
+        score += W_PARENT
     if entry.country_hint and country in entry.country_hint:
         score += W_DEMONYM_NEAR
     if entry.dateline and not entry.parents and kind == "city" and row[6] >= BIG_DATELINE_CITY:
         score += W_DATELINE
     if entry.peer_kind is not None and entry.peer_kind == (kind, country if kind != "country" else ""):
         score += W_LIST
-    if entry.state_cue and kind == "admin1":
+    if entry.state_cue and kind in ("admin1", "country"):
         score += W_FEATURE
     if entry.feature_cue and kind in NATURAL_KINDS:
         score += W_FEATURE  # "the Andes" is the range, not the town of Los Andes
     return score + entry.nested.get(row[0], 0.0)
+
+
+def _own(row: tuple, gaz: Gazetteer) -> set[str]:
+    """The folded names of the regions and country a candidate lies in. A region is not its own parent:
+    "Washington, D.C." must not lift Washington state."""
+    kind, country = row[5], row[4]
+    return {fold(row[9]) if kind != "admin1" else "", fold(row[10]) if kind not in ("admin1", "admin2") else "",
+            country.casefold(), fold(gaz.country_name(country))} - {""}
 
 
 def _nesting(names: dict[str, _Name]) -> None:

@@ -553,3 +553,15 @@ def test_a_byline_is_no_happening(byline: str) -> None:
     refs = [_place(text, place), _place(text, "Lisbon")]
     events = extract_events(Article("a", "", text, PUB), [_date(text, "Wednesday", "2011-08-17")], refs)
     assert [e.places for e in events] == [("lisbon",)]
+
+
+def test_a_called_off_trip_is_no_travel_and_a_clock_before_a_weekday_ends_no_sentence() -> None:
+    text = ("A planned stop at Felixstowe, scheduled for early April, has been cancelled. "
+            "The first twister touched down shortly after 9 p.m. Monday near Marshalltown, Iowa, the service said.")
+    refs = [_place(text, "Felixstowe"), _place(text, "Marshalltown"), _place(text, "Iowa")]
+    events = extract_events(Article("a", "", text, PUB), [_date(text, "early April", "2012-04"),
+                                                          _date(text, "Monday", "2011-08-22")], refs,
+                            point_like=frozenset({"felixstowe", "marshalltown"}))
+    assert not any(e.travel for e in events if "felixstowe" in e.places)
+    monday = next(e for e in events if e.date == dt.date(2011, 8, 22))
+    assert "marshalltown" in monday.places

@@ -58,6 +58,8 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         # "X state" is the state; one state listed with it makes a name a state too
         ("It serves customers from the Kentucky border to the Georgia state line.", "Georgia", (32.75, -83.5), 150),
         ("He backs the Oregon and Washington laws on assisted dying.", "Washington", (47.5, -120.5), 200),
+        # the Y of "X, Y" is a state or country
+        ("In Elmira, New York, the river destroyed the main bridge.", "New York", (43.0, -75.5), 150),
         # A list of states makes each of its names a state; a list of countries, countries.
         ("Performers came from Missouri, New York, North Carolina and Virginia.", "New York", (43.0, -75.5), 150),
         # "the X region" after a big city's name is the city's region, not a namesake parish.
