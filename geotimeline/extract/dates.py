@@ -303,6 +303,34 @@ _LASTED = re.compile(r"\b(?:remained|stayed|lasted|continued|kept|ran|went\s+on|
 _ADJECTIVE_ED = re.compile(r"\b(?:the|a|an|his|her|their|its|our|some|many)\s+(?-i:[a-z]{3,}ed)\b", re.I)
 _RELATIVE_CLAUSE = re.compile(r"\s(?:where|who|which|when)\b[^,;]*\b(?:1[89]|20)\d\d\b[^,;]*,", re.I)
 _PARTICIPLE_AFTER_NOUN = re.compile(r"\b(?:a|an|the)\s+\w+\s+(?-i:[a-z]{3,}ed)\s+(?=(?:in|by|during|after)\b)", re.I)
+# a sentence that goes on with the story of the one before: "It slammed into Pennsylvania on June 22."
+_STORY_GOES_ON = re.compile(r"\s*(?:It|He|She|They|The\s+(?:storm|ship|train|plane|flood|fire|group|team|army|troops|"
+                            r"river|hurricane|typhoon|cyclone)|Then|By\s+then|Later|Two\s+days\s+later|"
+                            r"The\s+next\s+day)\b")
+
+
+def _story_year(ctx: "_Context") -> int | None:
+    """The year of a story told in the past: the last explicit month or day of another year, a sentence or
+    two before, when the tense stays past ("The family left Aleppo in March 2015. They spent the summer in
+    Izmir.")."""
+    ref = ctx.ref_val
+    if ref is None or ctx.ref is None or ctx.anchor is None or ref.granularity not in ("month", "day") \
+            or ctx.ref.year >= ctx.anchor.year or ctx.start - ctx.ref_pos > 300:
+        return None
+    if not _STORY_GOES_ON.match(ctx.text, _sentence_start(ctx.text, ctx.start)) or ctx.tense() == "future":
+        return None  # a bare month after background of another year is mostly this year's ("agreed in April")
+    return ctx.ref.year
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    breaks = list(_SENT_BREAK.finditer(text, max(0, pos - 300), pos))
+    return breaks[-1].end() if breaks else max(0, pos - 300)
+
+
+# "had reached ... by Monday evening": a thing done by then (not "had planned to pay down ... by February")
+_DONE_BY = re.compile(r"\bhad\s+(?:already\s+)?(?!(?:planned|hoped|intended|agreed|promised|pledged|vowed|said|announced|"
+                      r"expected|aimed|wanted|decided|set|been\s+(?:due|expected|scheduled|set))\b)(?:been\s+)?"
+                      r"(?-i:[a-z]+(?:ed|en|ne|wn|ft|ck|ld|ght))\b(?![^.;]*[.;])", re.I)
 _TARGET_FOR = re.compile(r"\bfor\s+$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|effective|due)\s+$", re.I)
 _PLUPERFECT = re.compile(r"\bhad\b(?![^.;]*[.;])", re.I)
@@ -381,8 +409,10 @@ class _Context:
         """The tense around the current mention; a deadline ("by Monday", "effective Feb. 1") points forward."""
         before = self.text[max(0, self.start - 60):self.start]
         after = _SENT_BREAK.split(self.text[self.end:self.end + 60], 1)[0]
-        # "Until Thursday, they had not called him a suspect": a deadline that has passed
-        if _DEADLINE.search(before) and not _PLUPERFECT.search(before):
+        clause = self.text[_sentence_start(self.text, self.start):self.start]
+        # "Until Thursday, they had not called him a suspect": a deadline that has passed ("40,000 had
+        # reached evacuation centres in Klungkung and Karangasem by Monday evening": so is this one)
+        if _DEADLINE.search(before) and not _PLUPERFECT.search(before) and not _DONE_BY.search(clause):
             if _LASTED.search(before):
                 return "past"  # "remained suspended till Monday", "lasted until Jan. 9"
             return "past" if re.search(r"\bhad\b", after) else "future"
@@ -629,8 +659,10 @@ def _calendar_day(month_name: str, day_text: str, year: int | None, wd: str | No
                     year = cy
                     break
         if year is None and ctx.ref_val is not None and ctx.ref is not None and ctx.ref.year != ctx.anchor.year \
-                and ctx.start - ctx.ref_pos < 200 and not _SENT_BREAK.search(ctx.text, ctx.ref_pos, ctx.start) \
-                and ctx.ref_val.granularity in ("day", "time"):
+                and ctx.ref_val.granularity in ("day", "time") \
+                and (ctx.start - ctx.ref_pos < 200 and not _SENT_BREAK.search(ctx.text, ctx.ref_pos, ctx.start)
+                     or _STORY_GOES_ON.match(ctx.text, _sentence_start(ctx.text, ctx.start))
+                     and ctx.start - ctx.ref_pos < 400):
             # "on 3 November 1966 ... by the morning of 4 November": the sentence's own full date sets the year
             year = _resolve_month_year(ctx.ref, month, day, rel, None)
         if year is None:
@@ -679,6 +711,8 @@ def n_month(m: re.Match[str], ctx: _Context) -> _Val | None:
                 and not _SENT_BREAK.search(ctx.text, ctx.ref_pos, ctx.start):
             # "last year, when fires broke out in Pedrogao Grande in June": the sentence's year
             year = ctx.ref.year
+        elif not rel and (story := _story_year(ctx)) is not None:
+            year = story  # "They left Aleppo in March 2015. In late September they reached Lesbos."
         else:
             year = _resolve_month_year(ctx.anchor, month, None, rel, ctx.tense(right_full=True))
     return _month(year, month)
@@ -1179,6 +1213,9 @@ def n_season(m: re.Match[str], ctx: _Context) -> _Val | None:
         return _season(year, s)
     if ctx.anchor is None:
         return _Val("DATE", f"XXXX-{s}", "season")
+    story = _story_year(ctx)
+    if story is not None and not rel:
+        return _season(story, s)  # "left Aleppo in March 2015. They spent the summer in Izmir."
     rel_n = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
     if rel_n == 0:
         cy, cs = _season_of(ctx.anchor)

@@ -247,6 +247,9 @@ TENSE_CASES = [
     ("Forecasters said the storm could hit Florida on Friday.", DW, "Friday", "2011-08-26"),
     ("He could not attend the meeting on Friday.", DW, "Friday", "2011-08-19"),
     ("On Monday the relay leaves Manchester for Leeds.", DW, "Monday", "2011-08-22"),
+    # a deadline by which a thing had been done is past
+    ("Officials ordered people to leave on Saturday. About 40,000 had reached evacuation centres in Klungkung "
+     "and Karangasem by Saturday evening.", DW, "Saturday evening", "2011-08-20TEV"),
     # a bare month takes the year its sentence named before it
     ("The blaze was the worst since last year, when fires in Pedrogao Grande in June killed 66 people.", DW, "June",
      "2010-06"),
@@ -270,6 +273,12 @@ def test_mention(sentence: str, anchor: dt.date, span: str, type_: str, value: s
 
 
 NARRATIVE = [
+    # a story of another year goes on in the next sentence: its year-less days, months and seasons are that year's
+    ("Agnes made landfall in Florida on June 19, 1972. It slammed into Pennsylvania on June 22.", "June 22",
+     "1972-06-22"),
+    ("The family left Aleppo in March 2005. They spent the summer in Izmir.", "the summer", "2005-SU"),
+    ("The family left Aleppo in March 2005. They reached Lesbos by boat in late September.", "late September",
+     "2005-09"),
     # a day after a month named in another year is a day of that month: all the text tells
     ("He photographed the march in October 1968, and police charged the crowd the following morning.",
      "the following morning", "1968-10"),
