@@ -908,6 +908,10 @@ def n_in_the_unit(m: re.Match[str], ctx: _Context) -> _Val | None:
         return None
     unit = m["unit"].lower()
     if unit == "day":
+        # "Yoon travelled to Tokyo on March 16. Yoon will host Kishida later in the day": told in the
+        # future, the day is the one the article is written on
+        if ctx.ref_day is not None and ctx.ref_day < ctx.anchor and ctx.tense() == "future":
+            return _day(ctx.anchor)
         return _day(ctx.ref_day or ctx.anchor)
     return _apply_rel_unit(ctx.anchor, unit, 0)
 
@@ -1067,6 +1071,13 @@ def n_shift(m: re.Match[str], ctx: _Context) -> _Val | None:
         return _quarter(y + sign, qq)
     if n != int(n):
         return None
+    if m["this"] and unit == "year" and direction == "ago":
+        # "eight years ago this month": this month (week) of that year
+        then = _safe_date(base.year - int(n), base.month, min(base.day, 28)) or base
+        if m["this"].lower() == "month":
+            return _month(then.year, then.month)
+        return _week(base.replace(year=base.year - int(n)) if _safe_date(base.year - int(n), base.month, base.day)
+                     else then, "WE" if m["this"].lower() == "weekend" else "")
     return _shift(base, unit, sign * n)
 
 
@@ -1440,7 +1451,7 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
                rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR})|\s+of\s+(?P<yrel>last|this|next)\s+year)?{_E}",
      n_season, 3),
     ("shift", rf"{_B}(?:{APPROX}\s+)?(?P<n>{COUNT})\s+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
-              rf"(?P<dir>ago|earlier|later|from\s+now|hence){_E}", n_shift, 1),
+              rf"(?P<dir>ago|earlier|later|from\s+now|hence)(?:\s+this\s+(?P<this>month|week|weekend))?{_E}", n_shift, 1),
     ("ago_bare", rf"{_B}(?P<unit>days|weeks|months|years|decades)\s+ago{_E}", n_ago_bare, 2),
     ("mdy_and", rf"{_B}(?P<month>{MONTH})\s*(?P<day>{DAY})\s+(?:and|or|&)\s+(?P<span>(?P<day2>{DAY}))"
                 rf"(?=(?:,?\s+(?P<year>{YEAR}))?){_E}", n_mdy_and, 1),

@@ -616,6 +616,10 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         return "person"  # "with his wife Rania and their three children"
     if j - i == 1 and first.key in ("centre", "center") and prev is not None and prev.cap and _joined(text, prev, first):
         return "building"  # "Guildhall Arts Centre", not the French region
+    if j - i == 1 and _CLUB_SUFFIX.match(text, last.end) and _sport_sentence(text, first.start, last.end):
+        return "club"  # "Real Madrid will play Manchester City": the club, not the city
+    if j - i == 1 and _FACILITY_IN.match(text, last.end):
+        return "longer-name"  # "Evin prison in Tehran", "Lebu station in Addis Ababa": a facility in the place after
     if _EPONYM_TAIL.match(text, last.end):
         return "longer-name"  # "the Dakar Rally", "a Marshall Plan", "the Santiago Bernabeu": not the town
     if j - i == 1 and _PRODUCT_AFTER.match(text, last.end):
@@ -746,6 +750,10 @@ TEAM_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}\b|(?:beat|beats|defeated|thrashe
 TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|thrashed|edged|drew\s+with|lost\s+to|draw\s+with)\s+$")
 
 
+_CLUB_SUFFIX = re.compile(r"\s+(?:City|United|Rovers|Wanderers|Athletic|Albion|Hotspur|Villa|Rangers|Celtic|FC|"
+                          r"County|Town|Orient|Argyle|Wednesday|Forest)\b")
+_FACILITY_IN = re.compile(r"\s+(?:prison|jail|station|airport|stadium|port|hospital|camp|mosque|church|cathedral|"
+                          r"temple|base|barracks|refinery|mine|plant|factory)\s+(?:in|near|outside|at)\s+[A-Z]")
 _KIN_BEFORE = re.compile(r"\b(?:his|her|their|my|our)\s+(?:\w+\s+)?(?:wife|husband|son|daughter|brother|sister|mother|"
                          r"father|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|"
                          r"fianc[eé]e?|girlfriend|boyfriend|partner|widow|baby|child)\s+$")

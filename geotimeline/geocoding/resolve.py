@@ -82,6 +82,10 @@ valley plain canal""".split())
 _FEATURE_BEFORE = re.compile(r"\bthe\s$")
 _FEATURE_AFTER = re.compile(r"\s+(?:river|coast|mountains|range|valley|sea|lake|desert|peninsula|strait|islands?|"
                             r"basin|delta|plateau|gulf|bay)\b")
+W_SENTENCE_COUNTRY = 3.0
+"""Candidate lies in a country the same sentence puts things in ("In New Zealand ...", "... in Italy")."""
+_IN_COUNTRY = re.compile(r"\b(?:in|across|throughout|around)\s+(?:the\s+)?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 _STATE_AFTER = re.compile(r"\s+(?-i:state)(?:\s+(?:line|border|capital|legislature|lawmakers|law|police|"
                           r"officials|government|university|senate|house)|(?!\s+of))\b")
 NEAR_KM = 1500.0
@@ -132,6 +136,8 @@ class _Name:
     """Written like a natural feature: "the Andes", "the Red Sea", "the Dnipro river"."""
     nested: dict[int, float] = field(default_factory=dict)
     """Per candidate id: support from another name's reading that contains it or lies in it."""
+    near_countries: set[str] = field(default_factory=set)
+    """Countries a place is said to be in, in the same sentence: "In New Zealand they had visited Hamilton"."""
     peers: set[str] = field(default_factory=set)
     """Names listed with this one ("Missouri, New York, North Carolina and Virginia")."""
     peer_kind: tuple[str, str] | None = None
@@ -160,6 +166,16 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         if _is_dateline(text, m):
             entry.dateline = True
 
+    # A country named in the same sentence pins its towns against the article's overall mix.
+    bounds = [m.start() for m in _SENTENCE_END.finditer(text)]
+    for m in mentions:
+        rows = names[fold(m.query)].rows
+        if rows and rows[0][5] == "country" and _IN_COUNTRY.search(text, max(0, m.start - 12), m.start):
+            lo = max((b for b in bounds if b <= m.start), default=0)
+            hi = min((b for b in bounds if b > m.end), default=len(text))
+            for other in mentions:
+                if lo <= other.start < hi and other is not m:
+                    names[fold(other.query)].near_countries.add(rows[0][4])
     # The Y of "X, Y" is the region or country X lies in: "Elmira, New York" names the state (but in
     # "Aleppo, Hama and Latakia" no reading of Aleppo lies in Hama: a list, not a parent).
     for idx, m in enumerate(mentions):
@@ -196,7 +212,7 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         if len(ranked) <= 1:
             final[key] = ranked
             continue
-        others = [(r[2], r[3]) for k, r in anchors.items() if k != key and r[5] not in ("continent", "country")]
+        others = [(r[2], r[3], r[0]) for k, r in anchors.items() if k != key and r[5] not in ("continent", "country")]
         # Nearness can lift a candidate by at most W_NEAR: only those within reach are worth it.
         reach = ranked[0][0] - W_NEAR
         rescored = [(s + _nearness(r, others), r) if s >= reach else (s, r) for s, r in ranked]
@@ -373,6 +389,8 @@ def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minu
         score += W_DATELINE
     if entry.peer_kind is not None and entry.peer_kind == (kind, country if kind != "country" else ""):
         score += W_LIST
+    if country in entry.near_countries and kind not in ("country", "continent"):
+        score += W_SENTENCE_COUNTRY
     if entry.state_cue and kind in ("admin1", "country"):
         score += W_FEATURE
     if entry.feature_cue and kind in NATURAL_KINDS:
@@ -452,9 +470,12 @@ def _peer_kind(entry: _Name, anchors: dict[str, tuple]) -> tuple[str, str] | Non
     return None
 
 
-def _nearness(row: tuple, others: list[tuple[float, float]]) -> float:
-    if not others or row[5] in ("country", "continent"):
+def _nearness(row: tuple, others: list[tuple[float, float, int]]) -> float:
+    # Another name's reading that is this very place is no neighbour: "Irkutsk" beside "Irkutsk Oblast" is
+    # the city, not the oblast again.
+    points = [(lat, lon) for lat, lon, pid in others if pid != row[0]]
+    if not points or row[5] in ("country", "continent"):
         return 0.0
     here = (row[2], row[3])
-    nearest = min(_km(here, o) for o in others)
+    nearest = min(_km(here, o) for o in points)
     return W_NEAR * max(0.0, 1.0 - math.log10(max(nearest, 10.0)) / math.log10(NEAR_KM))

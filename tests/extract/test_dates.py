@@ -415,3 +415,19 @@ def test_a_weekday_inside_a_name_is_no_date(sentence: str) -> None:
 def test_this_coming_weekend_said_midweek_is_this_weeks() -> None:
     (m,) = find_dates("The hurricane could approach Barbuda this coming weekend.", dt.date(2017, 9, 6))
     assert m.value == "2017-W36-WE"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "span", "value"),
+    [
+        ("Fire forced 88,000 people to flee Fort McMurray eight years ago this month.", dt.date(2024, 5, 12),
+         "eight years ago this month", "2016-05"),
+        ("Fifty years ago this week, the Susquehanna River rose.", dt.date(2022, 6, 23), "Fifty years ago this week",
+         "1972-W25"),
+        # told in the future, "later in the day" is the day of writing, not the last day talked about
+        ("Yoon travelled to Tokyo on March 16. Yoon will host Kishida in Seoul later in the day.",
+         dt.date(2023, 5, 7), "the day", "2023-05-07"),
+    ],
+)
+def test_anniversaries_and_later_in_the_day(sentence: str, anchor: dt.date, span: str, value: str) -> None:
+    assert (span, value) in [(m.text, m.value) for m in find_dates(sentence, anchor)]

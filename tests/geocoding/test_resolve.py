@@ -58,6 +58,11 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         # "X state" is the state; one state listed with it makes a name a state too
         ("It serves customers from the Kentucky border to the Georgia state line.", "Georgia", (32.75, -83.5), 150),
         ("He backs the Oregon and Washington laws on assisted dying.", "Washington", (47.5, -120.5), 200),
+        # "In <country>" pins its towns against the article's mix; a name beside "X Oblast" is the city
+        ("The couple landed in Sydney on Wednesday and flew on to Brisbane, Adelaide and Canberra. In New Zealand "
+         "they had visited Hamilton last week.", "Hamilton", (-37.78, 175.28), 60),
+        ("A state of emergency was declared in Irkutsk Oblast. The minister flew on to Irkutsk on Thursday.",
+         "Irkutsk", (52.30, 104.29), 30),
         # the Y of "X, Y" is a state or country
         ("In Elmira, New York, the river destroyed the main bridge.", "New York", (43.0, -75.5), 150),
         # A list of states makes each of its names a state; a list of countries, countries.
