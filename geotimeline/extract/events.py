@@ -94,7 +94,8 @@ STATUS_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = (
     ("scheduled", re.compile(r"\b(will|shall|(is|are|was|were|be|been) (also )?due|due to (be|take|meet|arrive|start|"
                              r"begin|open|hold|visit|travel|leave|return|sign|speak|fly|attend|face|appear|resume|"
                              r"end|finish|launch|vote|announce|go|come|make)\b|scheduled|is set to|are set to|"
-                             r"plans? to|planned|to be held|would|upcoming)\b")),
+                             r"plans? to|planned|(?<!believed )(?<!thought )(?<!known )(?<!said )to be held|would|"
+                             r"upcoming)\b")),
 )
 _PAST_PLAN = re.compile(r"\b((was|were|had been)\s+(due|scheduled|expected|set|planned|supposed|slated|considered)|"
                         r"had\s+(planned|hoped|intended|expected))\b")
@@ -108,7 +109,8 @@ TRAVEL = re.compile(
     r"pull(ed|s|ing)? (out of|into|in to)|set(s|ting)? (off|out)|walk(ed|s|ing)? (to|into|from|on to|across)|trudg\w+|"
     r"march(ed|es|ing)? (to|into|on|from)|trek\w*|hik(ed|es|ing) (to|from|across)|ski(ed|s|ing)? (to|across|from)|"
     r"cycl(ed|es|ing) (to|from|across)|(is|was|are|were) due in|(was|were) flown|continued (on )?to|pressed on|"
-    r"moved on to|docked|berthed|disembarked|boarded)\b",
+    r"moved on to|docked|berthed|disembarked|boarded|bussed|"
+    r"(took|take|takes|taking|caught|catch) (a|the|an) (\w+ )?(bus|coach|minibus|taxi|ferry|boat|train|flight|plane))\b",
     re.I,
 )
 MODES: tuple[tuple[Mode, re.Pattern[str]], ...] = (
@@ -117,9 +119,12 @@ MODES: tuple[tuple[Mode, re.Pattern[str]], ...] = (
                          r"(armou?red|special|private|overnight|night) train|(railway|rail) journey|"
                          r"(took|take|takes|taking|board\w*|caught|catch\w*) (a|the|his|her|their|an) (\w+ )?train)\b", re.I)),
     ("air", re.compile(r"\b(flew|flown|fly|flies|flying|flight|by (air|plane|jet|helicopter)|airlifted|landed at)\b", re.I)),
-    ("sea", re.compile(r"\b(by (sea|ship|boat|ferry)|sailed|sails|sailing|voyage|icebreaker|"
+    ("sea", re.compile(r"\b(by (sea|ship|boat|ferry)|sailed|sails|sailing|voyage|icebreaker|ferried|"
+                       r"(took|take|takes|taking|boarded|board|caught|catch|on) (a|the|an) (\w+ )?(ferry|boat|dinghy)\b|"
                        r"aboard (a|the) (\w+ )?(ship|vessel|ferry|yacht|boat|icebreaker|liner))\b", re.I)),
-    ("road", re.compile(r"\b(by (car|road|bus|motorcade|convoy)|drove|motorcade|convoy)\b", re.I)),
+    ("road", re.compile(r"\b(by (car|road|bus|coach|motorcade|convoy)|drove|motorcade|convoy|bussed|"
+                        r"(took|take|takes|taking|boarded|board|caught|catch|on) (a|the|an) (\w+ )?(bus|coach|minibus|"
+                        r"taxi|lorry|truck)\b)\b", re.I)),
 )
 # The place just after these words is where a trip starts, not where it goes ("left Kyiv ... to Poland",
 # "from the border town of Przemysl"); a "to"/"for" in between hands over to the destination.
@@ -150,7 +155,7 @@ _TITLE_WORDS = frozenset("""
 leader president prime minister premier king queen emperor chancellor pope cardinal archbishop bishop envoy
 secretary senator governor mayor general commander chief captain coach manager striker star singer actor
 dr mr mrs ms sir lady lord prince princess duke duchess crown vice deputy foreign defence defense state
-sheikh emir sultan ayatollah rev father sister brother
+sheikh emir sultan ayatollah rev father sister brother gov sen rep gen lt col capt sgt maj adm prof amb
 """.split())
 _NAME_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|bin|al|de|van|von|der|da))*)")
 _SUBJECT_PRONOUN = re.compile(r"(?i)(?:^|[\s,;(])(?:he|she|they|we|it|his|her|their)(?:\s|$)")
@@ -629,6 +634,10 @@ def _draft(
     travel = bool(TRAVEL.search(clause if date else sentence) or _LEFT_PLACE.search(clause if date else sentence))
     if travel and _CALLED_OFF.search(clause if date else sentence):
         travel = False  # "a planned stop at Felixstowe has been cancelled": nobody went
+    if travel and date is not None and date.granularity in ("year", "month", "decade") \
+            and re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", text[max(0, date.start - 8):date.start]) \
+            and re.match(r"\s+(?-i:[a-z]{3,})(?<!\bin)\b", text[date.end:date.end + 20]):
+        travel = False  # "visit a memorial to the victims of the 1945 atomic bombing": the year dates the bombing
     place_ids = tuple(dict.fromkeys(pid for _, pid in refs))
     destination = None
     origin = None

@@ -96,6 +96,8 @@ def test_status(clause: str, date: dt.date | None, before: str, status: str) -> 
         ("He stayed aboard the train during the meeting", "train"),
         ("The president flew to Paris", "air"),
         ("They crossed by ferry to Dover", "sea"),
+        ("From Lesbos they took a ferry to Piraeus", "sea"),
+        ("They took a bus to the border", "road"),
         ("The motorcade drove to the palace", "road"),
         ("He met the governor", "unknown"),
         ("The King travelled overnight on the royal train to Cardiff", "train"),
@@ -565,3 +567,12 @@ def test_a_called_off_trip_is_no_travel_and_a_clock_before_a_weekday_ends_no_sen
     assert not any(e.travel for e in events if "felixstowe" in e.places)
     monday = next(e for e in events if e.date == dt.date(2011, 8, 22))
     assert "marshalltown" in monday.places
+
+
+def test_two_governors_are_two_travellers() -> None:
+    text = ("Ohio Gov. Mike DeWine toured the damage in Dayton on Tuesday. "
+            "Indiana Gov. Eric Holcomb is expected to visit Kokomo on Wednesday.")
+    refs = [_place(text, p) for p in ("Ohio", "Dayton", "Indiana", "Kokomo")]
+    dates = [_date(text, "Tuesday", "2011-08-16"), _date(text, "Wednesday", "2011-08-17")]
+    events = extract_events(Article("a", "", text, PUB), dates, refs, point_like=frozenset({"dayton", "kokomo"}))
+    assert [e.actor for e in events if e.travel] == ["Mike DeWine", "Eric Holcomb"]
