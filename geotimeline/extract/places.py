@@ -217,6 +217,8 @@ class _Token(NamedTuple):
 
 
 _SENTENCE_BEFORE = re.compile(r"[.!?:\"\u201c\n][\s\"'\u201c\u2018(\[]*$")
+_SENTENCE_START = re.compile(r"[.!?:\"\u201c\n][\s\"'\u201c\u2018(\[]*")
+_SENTENCE_MARKS = frozenset('.!?:"\u201c\n')
 
 
 def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
@@ -226,15 +228,19 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
     adjacent only when a single space separates them, so nothing is lost.
     """
     out: list[_Token] = []
-    sentence_before = _SENTENCE_BEFORE.search
+    # where sentences start: right after ". ", ": \"", "\n(" ... (the run after the mark at most 5 long,
+    # as the 6-character look-back of _SENTENCE_BEFORE allows); one pass instead of a search per word
+    starts = {m.end() for m in _SENTENCE_START.finditer(text)
+              if any(c in _SENTENCE_MARKS for c in text[max(m.start(), m.end() - 6):m.end()])}
     for m in _CANDIDATE_TOKEN.finditer(text):
         word = m.group()
         cap = word[0].isupper()
         if not cap and word not in CONNECTORS and word not in LOWER_TAILS:
             continue
         start, end = m.span()
-        sent_start = start < 3 and not text[:start].strip() or sentence_before(text, max(0, start - 6), start) \
-            is not None
+        if not cap and not (out and text[out[-1].end:start] == " "):
+            continue  # a lower-case connector ("of", "the") only matters inside a name: right after a kept word
+        sent_start = start < 3 and not text[:start].strip() or start in starts
         key = fold(word) if cap else word
         if cap and "-" in word and not gaz.rows(key) and not gaz.has_prefix(key) and not gaz.is_stopname(word) \
                 and _splittable(word, gaz):
@@ -634,7 +640,7 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         return "person"  # "the late Queen Elizabeth" (a hamlet in Saskatchewan); Prince Albert, 35,000, stays
     if re.search(r"(?<![.\w])[A-Z]\.\s$", before):
         return "person"  # "Roy A. Nelson"
-    if re.search(r"\b(?:19|20)\d\d\s$", before) and j < len(tokens) and tokens[j].cap:
+    if re.search(r"\b(?:19|20)\d\d\s$", before) and j < len(tokens) and tokens[j].cap and _joined(text, last, tokens[j]):
         return "product"  # "a 2000 Ford Taurus"
     if prev is not None and _joined(text, prev, first):
         if prev.cap and (prev.key in TITLES or prev.key in FIRST_NAMES):
