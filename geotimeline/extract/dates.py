@@ -796,11 +796,6 @@ def n_weekday(m: re.Match[str], ctx: _Context) -> _Val | None:
         d = _resolve_weekday(ctx.anchor, wd, "", tense)
     else:
         d = _resolve_weekday(ctx.anchor, wd, rel, tense)
-        # an itinerary goes forward: "leave Canberra on Sunday ... From Jakarta he will fly to Hanoi on
-        # Wednesday" is the Wednesday after that Sunday
-        if not rel and tense == "future" and ctx.ref_day is not None and ctx.ref_day > ctx.anchor \
-                and d < ctx.ref_day and ctx.start - ctx.ref_pos < 400:
-            d = d + dt.timedelta(days=7 * ((ctx.ref_day - d).days // 7 + 1))
     v = _day(d)
     if part:
         return _with_time(v, R.DAY_PARTS[part])
