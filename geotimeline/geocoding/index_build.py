@@ -385,14 +385,24 @@ class _Builder:
         overrides the point of the derived region of that country and name (or of one of its alternate
         names) and adds its alternate names; a row matching no derived region becomes a new region.
         """
-        rows = _read_csv(self.data_dir / "admin1.csv")
-        if not rows:
-            return
+        for _row, cc, name, lat, lon, alternates, place, derived in self._curated_regions("admin1.csv", "admin1"):
+            if place is None:
+                place = _Place(name, lat, lon, cc, "admin1", 0, "curated", admin1=name)
+                place.names.update(_admin_aliases(name, cc))
+                self.places.append(place)
+                derived[(cc, fold(name))] = place
+            place.lat, place.lon, place.source = lat, lon, "curated"
+            place.names.update(alternates)
+
+    def _curated_regions(self, filename: str, kind: str) -> Iterator[tuple[dict, str, str, float, float, list[str],
+                                                                             _Place | None, dict]]:
+        """The valid rows of a curated region file, each with the derived region of ``kind`` it names (by
+        country and name or alternate name) or ``None``, and the lookup a new region must be added to."""
         derived: dict[tuple[str, str], _Place] = {}
         for p in self.places:
-            if p.kind == "admin1":
+            if p.kind == kind:
                 derived.setdefault((p.country, fold(p.name)), p)
-        for row in rows:
+        for row in _read_csv(self.data_dir / filename):
             cc, name = row.get("country", ""), row.get("name", "")
             try:
                 lat, lon = float(row["lat"]), float(row["lon"])
@@ -402,13 +412,7 @@ class _Builder:
                 continue
             alternates = _split_alt(row.get("alternate_names", ""))
             place = next((derived[(cc, fold(n))] for n in (name, *alternates) if (cc, fold(n)) in derived), None)
-            if place is None:
-                place = _Place(name, lat, lon, cc, "admin1", 0, "curated", admin1=name)
-                place.names.update(_admin_aliases(name, cc))
-                self.places.append(place)
-                derived[(cc, fold(name))] = place
-            place.lat, place.lon, place.source = lat, lon, "curated"
-            place.names.update(alternates)
+            yield row, cc, name, lat, lon, alternates, place, derived
 
     def curated_admin2(self) -> None:
         """Curated second-level regions (``admin2.csv``): the counties of Britain and Ireland.
@@ -418,24 +422,11 @@ class _Builder:
         names all the time. A row matching a derived county (by name or alternate) moves its
         point and adds names; any other row becomes a new county.
         """
-        rows = _read_csv(self.data_dir / "admin2.csv")
-        derived: dict[tuple[str, str], _Place] = {}
-        for p in self.places:
-            if p.kind == "admin2":
-                derived.setdefault((p.country, fold(p.name)), p)
-        for row in rows:
-            cc, a1, name = row.get("country", ""), row.get("admin1", ""), row.get("name", "")
-            try:
-                lat, lon = float(row["lat"]), float(row["lon"])
-            except (KeyError, ValueError):
-                continue
-            if not cc or not name:
-                continue
-            alternates = _split_alt(row.get("alternate_names", ""))
+        for row, cc, name, lat, lon, alternates, place, derived in self._curated_regions("admin2.csv", "admin2"):
             population = int(float(row.get("population") or 0))
-            place = next((derived[(cc, fold(n))] for n in (name, *alternates) if (cc, fold(n)) in derived), None)
             if place is None:
-                place = _Place(name, lat, lon, cc, "admin2", population, "curated", admin1=a1, admin2=name)
+                place = _Place(name, lat, lon, cc, "admin2", population, "curated", admin1=row.get("admin1", ""),
+                               admin2=name)
                 self.places.append(place)
                 derived[(cc, fold(name))] = place
             # The English name is the one to show ("County Mayo", not "Maigh Eo"); the towns keep
