@@ -222,6 +222,18 @@ _FIRST_VERB = re.compile(r"\b(?:will|would|was|were|is|are|has|have|had|said|say
 _DEMONYM_LIKE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ian|an|i|ch)")
 
 
+_FLEW_IN = re.compile(r"\b(?:flew|flies|flying|arrived|arrives|arriving|landed|lands|came|comes|drove|drives)\s+in\b"
+                      r"(?!\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
+
+
+def _arrived_here(d: _Draft, dateline: str) -> _Draft:
+    """"BRUSSELS - Macron flew in from Paris on Thursday": "in" with no place after it is where the reporter
+    files from, the dateline's city."""
+    if not d.travel or d.destination is not None or not _FLEW_IN.search(d.clause):
+        return d
+    return replace(d, destination=dateline, places=tuple(dict.fromkeys((*d.places, dateline))))
+
+
 def _inherit_actors(drafts: list[_Draft]) -> list[_Draft]:
     """A pronoun subject is the traveller named last ("Kim arrived in Khasan. He then ..."). An undated
     leg told right after a dated one of the same traveller goes on from it, on that date: "The train
@@ -453,6 +465,7 @@ def extract_events(
     calendar = [d for d in dates if d.type in ("DATE", "TIME") and d.date is not None]
     durations = [d for d in dates if d.type == "DURATION"]
     drafts: list[_Draft] = []
+    dateline: str | None = None
     spans = sentences(text)
     place_words = frozenset(w for m, _ in places for w in m.text.split())
     for s_start, s_end in spans:
@@ -465,6 +478,8 @@ def extract_events(
         # was filed, not what happened where; its date and places stay out of the sentence's events.
         # (Any date counts here, also "May 3" in an article whose year is unknown.)
         lead = _dateline_end(sentence, [(d.start - s_start, d.end - s_start) for d in dates if s_start <= d.start < s_end])
+        if lead and dateline is None:
+            dateline = next((pid for m, pid in s_places if m.start - s_start < lead and pid in point_like), None)
         s_places = [(m, pid) for m, pid in s_places if m.start - s_start >= lead]
         anchors = _carry_day([d for d in s_dates if d.start - s_start >= lead and not _is_dateline(text, sentence, d)
                               and not _ADJECTIVAL_PERIOD.search(d.text)])
@@ -485,6 +500,8 @@ def extract_events(
                                  place_words))
     drafts = _spans_from_durations(drafts, durations, text, spans)
     drafts = _inherit_actors(drafts)
+    if dateline is not None:
+        drafts = [_arrived_here(d, dateline) for d in drafts]
     return _to_events(article, _merge(drafts, article.published, countries or {}))
 
 

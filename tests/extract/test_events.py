@@ -576,3 +576,12 @@ def test_two_governors_are_two_travellers() -> None:
     dates = [_date(text, "Tuesday", "2011-08-16"), _date(text, "Wednesday", "2011-08-17")]
     events = extract_events(Article("a", "", text, PUB), dates, refs, point_like=frozenset({"dayton", "kokomo"}))
     assert [e.actor for e in events if e.travel] == ["Mike DeWine", "Eric Holcomb"]
+
+
+def test_flying_in_is_arriving_at_the_dateline_city() -> None:
+    text = "BRUSSELS (Reuters) - Macron flew in from Paris on Thursday morning for the summit."
+    refs = [_place(text, "BRUSSELS"), _place(text, "Paris")]
+    refs = [(refs[0][0], "brussels"), refs[1]]
+    (event,) = extract_events(Article("a", "", text, PUB), [_date(text, "Thursday", "2011-08-18")], refs,
+                              point_like=frozenset({"brussels", "paris"}))
+    assert (event.origin, event.destination) == ("paris", "brussels")
