@@ -44,10 +44,6 @@ __all__ = ["find_places"]
 
 MAX_WORDS = 6
 
-_TOKEN = re.compile(
-    r"[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+"  # U.S., D.C., W.Va.
-    r"|[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*"
-)
 
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "the", "and", "on", "upon", "da", "do", "dos", "das",
                         "du", "des", "el", "al", "am", "an", "der", "sur", "y", "in", "di"})
@@ -55,8 +51,8 @@ LOWER_TAILS = frozenset({"station", "base"})
 """Lower-case last words that still belong to a name the gazetteer holds whole ("Casey station"):
 news writes a research station's or a base's generic word in lower case."""
 
-# The tokens of _TOKEN that can matter: those not starting with a lower-case ASCII letter, and the
-# connectors and tails. Skipping the rest in the regex engine rather than in Python halves the time
+# The words that can matter: those not starting with a lower-case ASCII letter ("U.S.", "W.Va." and
+# capitalised words, hyphen and apostrophe joins included), and the connectors and tails. Skipping the rest in the regex engine rather than in Python halves the time
 # tokenising takes; a word is still taken whole ("well-Known" is one word, not "Known").
 _CANDIDATE_TOKEN = re.compile(
     r"[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+"
@@ -216,7 +212,6 @@ class _Token(NamedTuple):
     """First word of a sentence (or of a line)."""
 
 
-_SENTENCE_BEFORE = re.compile(r"[.!?:\"\u201c\n][\s\"'\u201c\u2018(\[]*$")
 _SENTENCE_START = re.compile(r"[.!?:\"\u201c\n][\s\"'\u201c\u2018(\[]*")
 _SENTENCE_MARKS = frozenset('.!?:"\u201c\n')
 
@@ -228,8 +223,8 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
     adjacent only when a single space separates them, so nothing is lost.
     """
     out: list[_Token] = []
-    # where sentences start: right after ". ", ": \"", "\n(" ... (the run after the mark at most 5 long,
-    # as the 6-character look-back of _SENTENCE_BEFORE allows); one pass instead of a search per word
+    # where sentences start: right after ". ", ": \"", "\n(" ... with a mark among the last six characters
+    # before the word; one pass instead of a search per word
     starts = {m.end() for m in _SENTENCE_START.finditer(text)
               if any(c in _SENTENCE_MARKS for c in text[max(m.start(), m.end() - 6):m.end()])}
     for m in _CANDIDATE_TOKEN.finditer(text):
@@ -375,7 +370,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
         changed = False
         for a, b in zip(out, out[1:]):
             ka, kb = fold(a.query), fold(b.query)
-            if (ka in supported) != (kb in supported) and _LIST_GAP.fullmatch(text, a.end, b.start) \
+            if (ka in supported) != (kb in supported) and LIST_GAP.fullmatch(text, a.end, b.start) \
                     and not _inside(a, headlines) and not _inside(b, headlines) \
                     and _town_like(text, a, gazetteer) and _town_like(text, b, gazetteer):
                 supported |= {ka, kb}
@@ -475,7 +470,8 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|into|through|toward|tow
                        r"via|visit|visits|visited|visiting|tour|toured|touring|leave|left|reach|reached|entered|"
                        r"hit|struck|flooded|evacuated|south|north|east|west|downtown|suburban|rural|native)\W*$",
                        re.IGNORECASE)
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
+LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s*")
+"""What separates the names of a list: "Allentown, Lititz and Martinsburg"."""
 
 
 _STRONG_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|into|through|toward|towards|via|visit|visited|"

@@ -36,6 +36,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from geotimeline.extract.places import LIST_GAP
 from geotimeline.geocoding.gazetteer import Gazetteer
 from geotimeline.geocoding.index_build import ALTERNATE
 from geotimeline.geocoding.names import fold
@@ -441,13 +442,12 @@ _AREAS = frozenset({"admin1", "admin2", "country", "continent"})
 W_LIST = 2.0
 """The name stands in a list whose other names are all places of one kind: "Missouri, New York, North
 Carolina and Virginia" are states; "Russia, Ukraine and Georgia" are countries."""
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s*")
 
 
 def _lists(mentions: Sequence[PlaceMention], text: str, names: dict[str, _Name]) -> None:
     """Link names that follow one another with only a comma, "and" or "or" between them."""
     for a, b in zip(mentions, mentions[1:]):
-        if _LIST_GAP.fullmatch(text, a.end, b.start):
+        if LIST_GAP.fullmatch(text, a.end, b.start):
             ka, kb = fold(a.query), fold(b.query)
             if ka != kb:
                 names[ka].peers.add(kb)
