@@ -3,7 +3,7 @@
 The recogniser matches capitalised word sequences against the gazetteer index (longest
 match first), then throws out what is a place name only by accident::
 
-    >>> from geotimeline.geocoding.gazetteer import Gazetteer
+    >>> from geotimeline.geocoding.gazetteer import Gazetteer, written_as
     >>> gaz = Gazetteer.open()                                             # doctest: +SKIP
     >>> [(m.text, m.name, m.metonym) for m in find_places(
     ...     "Russia's Foreign Ministry said Moscow would send grain to Pyongyang.", gaz)]  # doctest: +SKIP
@@ -35,8 +35,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from geotimeline.geocoding.gazetteer import Gazetteer
-from geotimeline.geocoding.index_build import ABBREVIATION, ALTERNATE, MAIN_NAME
+from geotimeline.geocoding.gazetteer import Gazetteer, written_as
+from geotimeline.geocoding.index_build import ALTERNATE, MAIN_NAME
 from geotimeline.geocoding.names import fold
 from geotimeline.models import PlaceMention
 
@@ -434,7 +434,12 @@ def _evidence(text: str, m: PlaceMention, gaz: Gazetteer) -> tuple[tuple, ...]:
         return rows
     written_short = m.text.isupper() or m.text.endswith(".") or text.startswith(".", m.end) \
         or text[max(0, m.start - 2):m.start] == ", " or text.startswith("-", m.start - 1)
-    return tuple(r for r in rows if r[12] != ABBREVIATION or written_short)
+    return written_as(rows, written(text, m), short=written_short)
+
+
+def written(text: str, m: PlaceMention) -> str:
+    """The mention as written, with the period that ends it outside the span ("L.A" + ".")."""
+    return m.text + "." if text.startswith(".", m.end) else m.text
 
 
 def _alternate_only(rows: tuple[tuple, ...]) -> bool:
@@ -583,7 +588,9 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
     key = " ".join(t.key for t in tokens[i:j])
     rows = gaz.rows(key)
     bare = fold(re.sub(r"['\u2019]s$", "", surface))
-    coded = "." in first.text or (first.text.isupper() and bool(rows) and rows[0][5] == "country")
+    coded = "." in first.text or (first.text.isupper() and bool(rows) and rows[0][5] == "country") \
+        or (j - i == 1 and text[first.start - 2:first.start] == ", " and text.startswith(".", last.end)
+            and gaz.is_abbreviation(key))  # the state of "Shreveport, La.", not the article "La"
     # The possessive form of a stopped name is stopped too ("NATO's eastern flank").
     unpossessed = re.sub(r"['\u2019]s$", "", surface)
     if ((gaz.is_stopname(surface) or gaz.is_stopname(unpossessed)) and not coded) \

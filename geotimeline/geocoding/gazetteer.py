@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from geotimeline.errors import GazetteerError
 from geotimeline.geocoding.base import Geocoder
-from geotimeline.geocoding.index_build import ABBREVIATION, PARENT_ONLY, build_index
+from geotimeline.geocoding.index_build import ABBREVIATION, INITIALS, PARENT_ONLY, build_index, is_initials
 from geotimeline.geocoding.names import fold
 from geotimeline.models import Candidate
 from geotimeline.settings import Settings
@@ -113,7 +113,7 @@ class Gazetteer(Geocoder):
         memo = ("abbreviation", key)
         if memo not in self._admin:
             self._admin[memo] = bool(self._query(
-                "SELECT 1 FROM name WHERE key = ? AND flag = ? LIMIT 1", (key, ABBREVIATION)))
+                "SELECT 1 FROM name WHERE key = ? AND flag IN (?, ?) LIMIT 1", (key, ABBREVIATION, INITIALS)))
         return bool(self._admin[memo])
 
     def has_prefix(self, key: str) -> bool:
@@ -233,3 +233,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def written_as(rows: tuple[tuple, ...], written: str, short: bool = True) -> tuple[tuple, ...]:
+    """The rows of a name that its written form supports.
+
+    Abbreviation rows count only when the name is ``short`` (written like an abbreviation). Initials
+    and a short form can fold to the same key, so the periods decide: "L.A." is Los Angeles and
+    "La." Louisiana; capitals without periods ("DC", "NSW") keep the initials' reading.
+    """
+    if is_initials(written) and any(r[12] == INITIALS for r in rows):
+        return tuple(r for r in rows if r[12] != ABBREVIATION)
+    keep_initials = is_initials(written) or written.isupper()
+    return tuple(r for r in rows if (r[12] != ABBREVIATION or short) and (r[12] != INITIALS or keep_initials))

@@ -106,8 +106,18 @@ MAIN_NAME = 0
 PARENT_ONLY = 1
 ABBREVIATION = 2
 ALTERNATE = 3
+INITIALS = 4
 """``name.flag`` values: 0 the place's own name, 1 usable only as a parent ("IL"), 2 an abbreviation
-("Calif."), 3 an alternate name (weaker evidence: GeoNames lists old and foreign names too)."""
+("Calif."), 3 an alternate name (weaker evidence: GeoNames lists old and foreign names too), 4 initials
+written with periods ("L.A."), kept apart because they fold to the same key as another abbreviation
+("La." is Louisiana, "L.A." is Los Angeles)."""
+
+_DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+def is_initials(name: str) -> bool:
+    """True for names written as initials with periods: "L.A.", "N.Y.", "U.S.A."."""
+    return bool(_DOTTED_INITIALS.fullmatch(name))
+
 
 # Region-type words appended to derived admin names ("Primorskiy" -> "Primorsky Krai").
 _ADMIN_SUFFIXES = re.compile(
@@ -633,7 +643,7 @@ class _Builder:
                     for i in range(1, len(words)):
                         prefixes.add(" ".join(words[:i]))
                 for n in p.abbreviations:
-                    names.setdefault((fold(n), pid), ABBREVIATION)
+                    names.setdefault((fold(n), pid), INITIALS if is_initials(n) else ABBREVIATION)
                 for n in p.parent_names:
                     names.setdefault((fold(n), pid), PARENT_ONLY)
             con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)

@@ -36,8 +36,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from geotimeline.extract.places import LIST_GAP
-from geotimeline.geocoding.gazetteer import Gazetteer
+from geotimeline.extract.places import LIST_GAP, written
+from geotimeline.geocoding.gazetteer import Gazetteer, written_as
 from geotimeline.geocoding.index_build import ALTERNATE
 from geotimeline.geocoding.names import fold
 from geotimeline.models import Candidate, PlaceMention
@@ -152,7 +152,8 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         key = fold(m.query)
         entry = names.get(key)
         if entry is None:
-            entry = names[key] = _Name(key, _lookup(key, gazetteer)[:MAX_CANDIDATES], [], set(), set())
+            entry = names[key] = _Name(key, written_as(_lookup(key, gazetteer), written(text, m))[:MAX_CANDIDATES],
+                                       [], set(), set())
         entry.mentions.append(idx)
         parent = _parent_of(mentions, idx, text)
         if parent is not None:

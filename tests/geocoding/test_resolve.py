@@ -70,6 +70,11 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         # "the X region" after a big city's name is the city's region, not a namesake parish.
         ("It is one of the biggest industrial parks in the Charlotte region, N.C. officials said.", "Charlotte",
          (35.23, -80.84), 60),
+        # initials and a short form fold alike; the periods decide ("L.A." is no "La.")
+        ("The band flew to L.A. on Monday.", "L.A.", (34.05, -118.24), 30),
+        ("Police in Shreveport, La., arrested a man.", "La.", (31.0, -92.0), 150),
+        ("He fled to Shreveport, La. on Monday.", "La.", (31.0, -92.0), 150),
+        ("Fans in Sydney, N.S.W., cheered.", "N.S.W.", (-32.0, 147.0), 300),
     ],
 )
 def test_resolution(gazetteer, text: str, name: str, point: tuple[float, float], km: float) -> None:
