@@ -75,6 +75,9 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         ("Police in Shreveport, La., arrested a man.", "La.", (31.0, -92.0), 150),
         ("He fled to Shreveport, La. on Monday.", "La.", (31.0, -92.0), 150),
         ("Fans in Sydney, N.S.W., cheered.", "N.S.W.", (-32.0, 147.0), 300),
+        # Antarctic islands are their own archipelagos, not the Orkneys of Scotland
+        ("The ship reached the South Orkney Islands after leaving the South Shetlands.", "South Orkney Islands",
+         (-60.6, -45.5), 100),
     ],
 )
 def test_resolution(gazetteer, text: str, name: str, point: tuple[float, float], km: float) -> None:
