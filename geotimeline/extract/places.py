@@ -46,7 +46,8 @@ MAX_WORDS = 6
 
 
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "the", "and", "on", "upon", "da", "do", "dos", "das",
-                        "du", "des", "el", "al", "am", "an", "der", "sur", "y", "in", "di"})
+                        "du", "des", "el", "al", "am", "an", "der", "sur", "y", "in", "di", "es", "ul", "en", "sous",
+                        "op", "aan", "den", "im", "ob", "bei"})
 LOWER_TAILS = frozenset({"station", "base"})
 """Lower-case last words that still belong to a name the gazetteer holds whole ("Casey station"):
 news writes a research station's or a base's generic word in lower case."""
@@ -172,7 +173,7 @@ ROMANCE_HEAD = re.compile(r"\b[A-Z][\w'’-]+ (?:de|du|des|del|della|dello|di|da
 
 CLUB_PREFIXES = frozenset(fold(w) for w in """
 Real Atletico Athletic Sporting Inter Dynamo Dinamo Olympique Borussia Racing Deportivo Hertha Eintracht
-Olympiacos Galatasaray Fenerbahce Besiktas Celtic Rangers Union Vitoria Bayer
+Olympiacos Galatasaray Fenerbahce Besiktas Celtic Rangers Union Vitoria Bayer Bayern Lokomotiv Spartak
 """.split())
 """Words that open a football club's name before a city's ("Real Madrid", "Inter Milan", "Dynamo Kyiv")."""
 
@@ -236,6 +237,11 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
         if not cap and not (out and text[out[-1].end:start] == " "):
             continue  # a lower-case connector ("of", "the") only matters inside a name: right after a kept word
         sent_start = start < 3 and not text[:start].strip() or start in starts
+        head, _, tail = word.rpartition("-")
+        if cap and tail in _PLACE_ADJECTIVE_TAILS and head[:1].isupper():
+            # "Geneva-based", "London-born", "Paris-bound": the place is the head of the compound
+            out.append(_Token(start, start + len(head), head, fold(head), True, sent_start))
+            continue
         key = fold(word) if cap else word
         if cap and "-" in word and not gaz.rows(key) and not gaz.has_prefix(key) and not gaz.is_stopname(word) \
                 and _splittable(word, gaz):
@@ -249,6 +255,10 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
         else:
             out.append(_Token(start, end, word, key, cap, sent_start))
     return out
+
+
+_PLACE_ADJECTIVE_TAILS = frozenset({"based", "born", "bound", "area", "headquartered", "raised", "bred", "educated",
+                                    "registered", "listed", "made", "built"})
 
 
 def _splittable(word: str, gaz: Gazetteer) -> bool:
@@ -463,7 +473,11 @@ def _major(text: str, m: PlaceMention, gaz: Gazetteer) -> bool:
         return False
     if _alternate_only(rows):
         return rows[0][5] not in _LOCAL_KINDS or max(r[6] for r in rows) >= ALTERNATE_MAJOR
-    return rows[0][5] != "city" or rows[0][6] >= 100_000
+    # A big town known by the name only as an alternate does not make a small town's own name major:
+    # "Kane" is a Pennsylvania borough (and Kanye's alternate), "Lula" a Georgia town (and Lulea's).
+    own = [r for r in rows if r[12] != ALTERNATE]
+    return own[0][5] != "city" or own[0][6] >= 100_000 \
+        or any(r[12] == ALTERNATE and r[6] >= ALTERNATE_MAJOR for r in rows)
 
 
 SMALL_TOWN = 20_000
@@ -654,7 +668,8 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         if prev.cap and prev.key not in CONNECTORS and prev.key not in PREFIX_OK and not acronym \
                 and not possessive and not major and not gaz.demonym(prev.text) \
                 and not (prev.sent_start and prev.key in COMMON_WORDS):
-            return "person"  # a surname or the tail of a longer proper noun we do not know
+            # a surname or the tail of a longer proper noun we do not know ("Bayern Munich")
+            return "person" if not rows or rows[0][5] != "city" or rows[0][6] < 100_000 else "tail"
     # "Stade de France", "Gare de l'Est", "Puerta del Sol": the name goes on past what the gazetteer knows,
     # so the first word is not a place of its own (Stade in Lower Saxony, Gare in Paris's 13th).
     if ROMANCE_TAIL.match(text, last.end) or ROMANCE_HEAD.search(text, max(0, first.start - 30), first.start):
@@ -681,12 +696,17 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
                 and nxt.key not in FOLLOWERS and not gaz.rows(nxt.key) and not gaz.has_prefix(f"{first.key} {nxt.key}") \
                 and _LOCATIVE_BEFORE.search(text, max(0, first.start - 12), first.start):
             return "longer-name"
+    if j - i == 1 and rows and rows[0][5] == "city" and rows[0][6] < 100_000 and _HUMAN_VERB.match(text, last.end):
+        return "person"  # "Southgate praised his players": towns do not praise (big ones are metonyms)
     if first.sent_start and j - i == 1:
         if rows and rows[0][5] == "city" and rows[0][6] < 1000:
             return "sentence-initial"  # a sentence-initial word that is only a hamlet's name is most likely a word
     return ""
 
 
+_HUMAN_VERB = re.compile(r"\s+(?:praised|scored|insisted|admitted|conceded|apologi[sz]ed|thanked|smiled|laughed|"
+                         r"shrugged|replied|tweeted|posted|resigned|testified|pleaded|confessed|married|"
+                         r"celebrated|netted|headed|volleyed|flew|travell?ed|landed)\b")
 _PERSON_AFTER = re.compile(r",\s*\d{1,3}\s*[,;)]|,\s*(?:a|an)\s+\d{1,3}-year-old")
 _ROLE_BEFORE = re.compile(
     r"\b(?:said|says|writer|reporter|driver|uncle|aunt|son|daughter|wife|husband|mother|father|brother|brothers|"
