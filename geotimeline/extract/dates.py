@@ -345,6 +345,11 @@ _MODAL_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|
 """Before a past-looking verb: a modal ("would cut") or a present passive ("is heard") - no past tense."""
 _OBJECT_CUE = re.compile(r"ahead\s+of|until|till|upcoming|next", re.I)
 """Future cues that are prepositions or determiners: they only look forward for their own object."""
+_NARRATED = re.compile(r"\b(?:grew|rose|fell|spread|swelled|surged|soared|climbed|jumped|dropped|plunged|declined|"
+                       r"increased|decreased|doubled|tripled|reached)\b(?![^,;]*\b(?:will|would|to\s+[a-z]+)\b)")
+"""A told change before "by": "grew from 4,000 hectares on Tuesday to 11,500 by Wednesday evening" is a
+figure reached in the story, not a deadline ahead (a plan, "had planned to pay down ... by February", is)."""
+_POSSESSOR_WILL = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+){1,3}?(?:will|is\s+(?:due|set|scheduled|expected)\s+to)\b")
 _SENT_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.!?;]\s+(?=[A-Z\"'])|\n\s*\n")
 
 
@@ -402,6 +407,8 @@ class _Context:
         self.ref_pos = -10_000
         self.last_quarter: _Val | None = None
         self.last_quarter_pos = -10_000
+        self.sentence_tense: tuple[int, Tense] = (-1, None)
+        """Where the sentence of the last mention with a tense starts, and that tense."""
         self.start = 0
         self.end = 0
 
@@ -412,11 +419,30 @@ class _Context:
         clause = self.text[_sentence_start(self.text, self.start):self.start]
         # "Until Thursday, they had not called him a suspect": a deadline that has passed ("40,000 had
         # reached evacuation centres in Klungkung and Karangasem by Monday evening": so is this one)
-        if _DEADLINE.search(before) and not _PLUPERFECT.search(before) and not _DONE_BY.search(clause):
+        deadline = _DEADLINE.search(before)
+        if deadline and _PLUPERFECT.search(before) and not _DONE_BY.search(clause) \
+                and re.fullmatch(r"(?i:until|till)\s+", deadline.group()):
+            return "past"  # "Crews had held the fire along the road until the weekend"
+        if deadline and not _PLUPERFECT.search(before) and not _DONE_BY.search(clause):
             if _LASTED.search(before):
                 return "past"  # "remained suspended till Monday", "lasted until Jan. 9"
+            at = self.start - len(before) + deadline.start()
+            if deadline.group().lower().startswith("by") and _tense(self.text, at, at) == "past" \
+                    and _NARRATED.search(clause[:at - self.start + len(clause)]):
+                return "past"  # "The fire grew from 4,000 hectares on Tuesday to 11,500 by Wednesday evening"
             return "past" if re.search(r"\bhad\b", after) else "future"
-        return _tense(self.text, self.start, self.end, right_full)
+        if self.text.startswith(("'s ", "\u2019s "), self.end) and _POSSESSOR_WILL.match(self.text, self.end):
+            return "future"  # "Organisers confirmed Wednesday's stage will go ...": the day's own clause
+        tense = _tense(self.text, self.start, self.end, right_full)
+        sentence = _sentence_start(self.text, self.start)
+        if tense is None and self.sentence_tense == (sentence, "future"):
+            # "is scheduled to fly to Dar es Salaam on Friday ..., before travelling to Maputo on Saturday":
+            # a later day of a sentence told ahead is ahead too (a past one needs no help: bare days look
+            # back, bare months to the nearest)
+            return "future"
+        if tense is not None:
+            self.sentence_tense = (sentence, tense)
+        return tense
 
     def narrative(self) -> dt.date | None:
         """The date a narrative expression ("two days later") counts from."""

@@ -132,14 +132,17 @@ RIGHT_FUTURE_CUES: tuple[str, ...] = (
 SCHEDULE_VERBS: tuple[str, ...] = (
     r"meets", r"faces?", r"hosts", r"travels", r"arrives", r"leaves", r"heads\s+(?:to|for|into)",
     r"resumes", r"returns\s+to", r"kicks?\s+off", r"takes\s+on", r"tees\s+off", r"flies\s+to", r"departs",
-    r"(?:is|are)\s+(?:to|off\s+to|back\s+in)",
+    r"(?:is|are)\s+(?:to|off\s+to|back\s+in)", r"takes?\s+place", r"(?-i:reopens?)", r"forecasts?",
+    r"(?:meet|play|face|host)s?(?=\s+(?:the\s+)?(?-i:[A-Z]))",  # "Romania play the Netherlands", "Spain now meet Germany"
 )
 """Present-tense verbs that news uses for a fixed programme ("Biden meets Xi on Tuesday", "On Sunday the
 riders face the Alps"): with a bare weekday they point forwards, before or after the mention. Only
-forms that are not also common plural nouns ("visits", "plays", "votes" are left out)."""
+forms that are not also common plural nouns ("visits", "plays", "votes" are left out, but "play" before a
+capitalised name is a team's fixture). A forecast is of days ahead, even when it was made ("Environment
+Canada forecast a cold front on Sunday")."""
 
 PAST_CUES: tuple[str, ...] = (
-    r"said", r"says", r"say", r"told", r"was", r"were", r"had", r"has", r"have", r"did", r"ago", r"last",
+    r"said", r"says", r"say", r"told", r"was", r"were", r"had", r"(?:has|have)(?!\s+(?:a|an|no)\b)", r"did", r"ago", r"last",
     r"since", r"earlier", r"met", r"came", r"went", r"began", r"took", r"made", r"gave", r"saw", r"held", r"left",
     r"won", r"lost", r"fell", r"rose", r"sold", r"bought", r"paid", r"found", r"got", r"spoke", r"wrote",
     r"ran", r"brought", r"sent", r"kept", r"became", r"knew", r"struck", r"hit", r"shot", r"killed", r"died",

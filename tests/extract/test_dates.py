@@ -255,6 +255,23 @@ TENSE_CASES = [
      "2010-06"),
     # a verb of lasting before "until" looks back
     ("Trains remained suspended till Thursday.", DW, "Thursday", "2011-08-18"),
+    # a fixture told in the present looks ahead: "takes place", "reopens", a team that plays or meets a team
+    ("Voting in the third phase takes place on Tuesday in Gujarat.", DW, "Tuesday", "2011-08-23"),
+    ("The museum in Granada reopens on Tuesday.", DW, "Tuesday", "2011-08-23"),
+    ("Romania play the Netherlands in Munich on Tuesday.", DW, "Tuesday", "2011-08-23"),
+    ("Spain now meet Germany in Stuttgart on Friday.", DW, "Friday", "2011-08-26"),
+    # a forecast is of days ahead, even when it was made
+    ("Environment Canada forecast a cold front to move through the interior on Thursday.", DW, "Thursday",
+     "2011-08-25"),
+    ("Temperatures are forecast to reach 34 C in Kamloops on Saturday.", DW, "Saturday", "2011-08-27"),
+    # a possessive day has its own clause; a later day of a sentence told ahead is ahead too
+    ("Organisers confirmed Wednesday's stage will go from Padron to Ponferrada.", DW, "Wednesday", "2011-08-24"),
+    ("He is scheduled to fly to Dar es Salaam on Friday for a meeting with President Samia Suluhu Hassan, "
+     "before travelling to Maputo, Mozambique, on Saturday.", DW, "Saturday", "2011-08-27"),
+    # a figure a told change reached "by" a day is in the story, not a deadline ahead
+    ("The fire grew from about 4,000 hectares on Friday to more than 11,500 hectares by Saturday evening.", DW,
+     "Saturday evening", "2011-08-20TEV"),
+    ("The company said it would finish the work by Friday.", DW, "Friday", "2011-08-26"),
 ]
 
 
