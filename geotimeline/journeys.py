@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from geotimeline.models import Event, Journey, LatLon, Leg, Mode, Place, date_value
+from geotimeline.models import Event, Journey, LatLon, Leg, Mode, Place, date_value, same_actor
 
 TRIP_GAP_DAYS = 45
 """Travel events further apart than this belong to different trips."""
@@ -41,21 +41,13 @@ def default_router(a: LatLon, b: LatLon, mode: str) -> tuple[tuple[LatLon, ...],
     return r.geometry, r.length_km, r.routed
 
 
-def _same_traveller(a: str, b: str) -> bool:
-    """Two named travellers are one when they share a name word ("Kim" and "Kim Jong-il"); an unnamed
-    one ("The train arrived") goes with anyone."""
-    if not a or not b:
-        return True
-    return bool({w.casefold() for w in a.split()} & {w.casefold() for w in b.split()})
-
-
 def _trips(events: Sequence[Event]) -> list[list[Event]]:
     ordered = sorted(events, key=lambda e: (e.date, e.start))  # type: ignore[arg-type, return-value]
     trips: list[list[Event]] = []
     for e in ordered:
         # The latest trip of the same traveller: in "Trump flew to Omaha; Biden held a rally in Des Moines"
         # each has his own trip.
-        trip = next((t for t in reversed(trips) if _same_traveller(_traveller(t), e.actor)), None)
+        trip = next((t for t in reversed(trips) if same_actor(_traveller(t), e.actor)), None)
         if trip is not None:
             last = trip[-1]
             assert last.date is not None and e.date is not None

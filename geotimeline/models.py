@@ -230,6 +230,14 @@ def iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def same_actor(a: str, b: str) -> bool:
+    """Two named actors are one when they share a name word ("Kim" and "Kim Jong-il"); an unnamed one
+    ("The train arrived") goes with anyone."""
+    if not a or not b:
+        return True
+    return bool({w.casefold() for w in a.split()} & {w.casefold() for w in b.split()})
+
+
 def date_value(value: dt.date | None, granularity: str) -> str | None:
     """A date written to its known precision: ``2001``, ``2011-09``, ``2011-08-20``."""
     if value is None:

@@ -1210,6 +1210,10 @@ def n_half(m: re.Match[str], ctx: _Context) -> _Val | None:
     h = 1 if m["which"].lower() == "first" else 2
     year = _year_of(m)
     if year is None:
+        rest = ctx.text[ctx.end:ctx.end + 200]
+        br = _SENT_BREAK.search(rest)
+        if _MATCH_PLAY.search(ctx.text[_sentence_start(ctx.text, ctx.start):ctx.end] + (rest[:br.start()] if br else rest)):
+            return None  # "scored early in the second half": a half of a match
         if ctx.anchor is None:
             return None
         yrel = _rel_word(m["yrel"] or "")
@@ -1622,8 +1626,8 @@ def _candidates(text: str) -> list["_Candidate"]:
                     if group in rx.groupindex and m[group]:
                         s, e = m.span(group)
                         break
-                if e <= s or (name, s, e) in seen:
-                    continue
+                if e <= s or (name, s, e) in seen or _ROUND.match(text, e):
+                    continue  # (nor is "the quarter-finals" a quarter of the year)
                 seen.add((name, s, e))
                 gd = m.groupdict()
                 # month and weekday names must be capitalised: "may" and "march" the verbs stay out
@@ -1634,6 +1638,9 @@ def _candidates(text: str) -> list["_Candidate"]:
 
 
 _Candidate = tuple[int, int, int, str, re.Match[str], Normaliser]
+_MATCH_PLAY = re.compile(r"\b(?:goals?|scored|scores|penalty|striker|equali[sz]e[rd]?|header|kick-?off|halftime|"
+                         r"half-time|minutes?|referee|substitute|keeper|try|tries|touchdown|innings)\b", re.I)
+_ROUND = re.compile(r"-finals?\b|-finalists?\b|(?<=quarter)\s+finals?\b", re.I)
 
 
 def _select(cands: list[_Candidate]) -> list[_Candidate]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from dateutil.relativedelta import relativedelta
 
-from geotimeline.models import Article, DateMention, Event, Mode, PlaceMention, Status
+from geotimeline.models import Article, DateMention, Event, Mode, PlaceMention, Status, same_actor
 
 PlaceRef = tuple[PlaceMention, str]
 """A literal place mention and the id of the place it resolved to."""
@@ -38,6 +38,7 @@ _ABBREVIATIONS = {
     "corp", "co", "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.g", "i.e", "calif", "ariz", "fla", "mass", "wash",
 }
 _CLOCK_ABBREVIATIONS = {"a.m", "p.m"}
+_CREDIT = re.compile(r"\([A-Z][A-Za-z-]*(?:/[A-Z][A-Za-z-]*)?\)\s*[-–—]")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 
 
@@ -59,6 +60,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
                     continue  # "... shortly after 9 p.m. Monday near Marshalltown" goes on too
             elif token in _ABBREVIATIONS or re.fullmatch(r"[a-z]|([a-z]\.)+[a-z]", token):
                 continue  # "Mr.", "U.S.", the ship "S.A. Agulhas II"
+            elif _CREDIT.match(text, m.end()):
+                continue  # "NORMAN, Okla. (AP) -": a dateline runs on into its agency's credit
         end = m.start() + len(m.group().rstrip())
         if text[start:end].strip():
             spans.append(_trim(text, start, end))
@@ -93,7 +96,7 @@ STATUS_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = (
     # "due to" is a plan only as "(is) due to <verb>", not as a cause ("spread quickly due to strong winds")
     ("scheduled", re.compile(r"\b(will|shall|(is|are|was|were|be|been) (also )?due|due to (be|take|meet|arrive|start|"
                              r"begin|open|hold|visit|travel|leave|return|sign|speak|fly|attend|face|appear|resume|"
-                             r"end|finish|launch|vote|announce|go|come|make)\b|scheduled|is set to|are set to|"
+                             r"end|finish|launch|vote|announce|go|come|make)\b|(?<!\ba )(?<!\ban )(?<!its )(?<!their )scheduled|is set to|are set to|"
                              r"plans? to|planned|(?<!believed )(?<!thought )(?<!known )(?<!said )to be held|would|"
                              r"upcoming)\b")),
 )
@@ -104,7 +107,9 @@ _SPEECH = re.compile(r"\b(said|says|announced|told|stated|reported|confirmed|dec
 TRAVEL = re.compile(
     r"\b(arriv\w*|travel\w*|visit\w*|trip|tour\w*|journey\w*|taken\s+(by\s+\w+\s+)?(from|to)|took\s+(\w+\s+){1,3}to|flew|flown|fly|flies|flying|drove|driv(e|es|ing) to|"
     r"sail\w*|depart\w*|left for|leav\w+ for|head(ed|ing|s)? (to|for)|went (back |home )?(by \w+ )?to|go(es|ing)? to|return\w*|came to|"
-    r"cross\w*|reach\w*|land(?:ed|ing|s)?|met|meets?|meeting with|to meet|talks|summit|stay(ed|ing|s)?\s+(in|at|on|with|overnight|aboard)|"
+    r"(?-i:c)ross\w*|reach\w*(?!\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:(?:quarter|semi)[\s-]?finals?|finals?|round|last\s+\d+|"
+    r"agreement|deal|settlement|compromise|consensus|conclusion|verdict|decision|record|peak|level|stage|age|"
+    r"milestone|target|goal|total|high|low|point|mark)\b)|(?-i:l)and(?:ed|ing|s)?|met|meets?|meeting with|to meet|talks|summit|stay(ed|ing|s)?\s+(in|at|on|with|overnight|aboard)|"
     r"rode|ride|rides|riding|stopp?\w* (in|at)|pass(ed|es|ing)? through|divert\w*|ferr(y|ied|ies)|transport(ed|s)?|shipped|moved? to|fled|evacuat\w*|"
     r"pull(ed|s|ing)? (out of|into|in to)|set(s|ting)? (off|out)|walk(ed|s|ing)? (to|into|from|on to|across)|trudg\w+|"
     r"march(ed|es|ing)? (to|into|on|from)|trek\w*|hik(ed|es|ing) (to|from|across)|ski(ed|s|ing)? (to|across|from)|"
@@ -115,13 +120,15 @@ TRAVEL = re.compile(
 )
 MODES: tuple[tuple[Mode, re.Pattern[str]], ...] = (
     ("train", re.compile(r"\b((the|a|an|his|her|their|its)\s+(\w+\s+)?train\b(?!ing|er)|(armou?red|special|private|"
-                         r"sleeper|high-speed|bullet|express) train\b|by (train|rail)|aboard (a|the|his|an) (\w+ )?train|train (journey|trip|ride)|"
+                         r"sleeper|high-speed|bullet|express) train\b|by (train|rail)|by ([\w-]+ ){1,2}train\b|aboard (a|the|his|an) (\w+ )?train|train (journey|trip|ride)|"
                          r"(armou?red|special|private|overnight|night) train|(railway|rail) journey|"
                          r"(took|take|takes|taking|board\w*|caught|catch\w*) (a|the|his|her|their|an) (\w+ )?train)\b", re.I)),
     ("air", re.compile(r"\b(flew|flown|fly|flies|flying|flight|by (air|plane|jet|helicopter)|airlifted|landed at)\b", re.I)),
     ("sea", re.compile(r"\b(by (sea|ship|boat|ferry)|sailed|sails|sailing|voyage|icebreaker|ferried|"
                        r"(took|take|takes|taking|boarded|board|caught|catch|on) (a|the|an) (\w+ )?(ferry|boat|dinghy)\b|"
-                       r"aboard (a|the) (\w+ )?(ship|vessel|ferry|yacht|boat|icebreaker|liner))\b", re.I)),
+                       r"aboard (a|the) (\w+ )?(ship|vessel|ferry|yacht|boat|icebreaker|liner)|"
+                       r"(the|a|an|its) (\w+ )?(ferry|ship|vessel|liner|yacht|freighter|tanker) (had |has |was |)?"
+                       r"(left|sailed|docked|arrived|departed|reached|berthed|set sail))\b", re.I)),
     ("road", re.compile(r"\b(by (car|road|bus|coach|motorcade|convoy)|drove|motorcade|convoy|bussed|"
                         r"(took|take|takes|taking|boarded|board|caught|catch|on) (a|the|an) (\w+ )?(bus|coach|minibus|"
                         r"taxi|lorry|truck)\b)\b", re.I)),
@@ -141,8 +148,12 @@ _LEFT_PLACE = re.compile(r"\b(left|quit)\s+(the\s+)?[A-Z]")
 _NEARBY = re.compile(
     r"\b(near|outside|close to|(north|south|east|west|northeast|northwest|southeast|southwest)(ern)? of)\s+"
     r"(the\s+)?([\w'’-]+\s+){0,2}$", re.I)
+_ADJECTIVE_TIME = re.compile(r"\s+(?:route|ferry|flight|bus|crossing|service|shift|curfew|sailing)\b")
+"""After "overnight" a service noun: "a scheduled overnight route to Syros" says what kind of route, not
+when (but "boarded a train ... for the overnight journey" is a leg of its own that night)."""
+_DESCRIBED = re.compile(r"[\w.)],\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}(?:from|of|in|near)\s+$")
 _CALLED_OFF = re.compile(r"\b(cancel(l)?ed|cancel(l)?ing|cancels|called off|calls off|postponed|postpones|scrapped|"
-                         r"scraps|axed|shelved)\b", re.I)
+                         r"scraps|axed|shelved|(?:was|were|been|is|are)\s+dropped)\b", re.I)
 _SPAN_NOUN = re.compile(r"\b(visit|trip|tour|stay|journey|talks|summit|mission)\b", re.I)
 
 
@@ -173,6 +184,12 @@ jan feb mar apr jun jul aug sep sept oct nov dec reuters ap afp yonhap xinhua ta
 """.split())
 ACTOR_SELF = "="
 """Actor of a travel sentence whose subject is a pronoun: the same traveller as the one before."""
+ACTOR_CARRIER = "=carrier"
+"""Actor whose subject is a vehicle or group ("The train crossed", "The ship is expected"): the traveller
+told of before, or, with none named yet, the vehicle itself (:data:`UNNAMED_CARRIER`)."""
+UNNAMED_CARRIER = "(unnamed carrier)"
+"""A ship or train whose passengers are not named: a person named later ("Meloni is due to travel to
+Tunis") makes his own trip, not a stop of the ship's."""
 
 
 def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int,
@@ -197,8 +214,11 @@ def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int,
         words = [w for w in re.split(r"\s+", run.group(1).strip()) if w and not w.isupper()
                  and not any(c.isdigit() for c in w)]
         # drop places, demonym-like words and titles before the name proper, and a possessive's "'s"
+        # a demonym-looking word is a modifier before a name ("Russian President Putin"); alone it is one
+        # only if it really reads as a nationality ("Modi", "Morgan" are names)
         while words and (words[0].casefold().rstrip(".") in _TITLE_WORDS or words[0] in places
-                         or words[0].casefold() in _NOT_A_PERSON or _DEMONYM_LIKE.fullmatch(words[0])):
+                         or words[0].casefold() in _NOT_A_PERSON
+                         or (_DEMONYM_LIKE if len(words) > 1 else _DEMONYM).fullmatch(words[0])):
             words = words[1:]
         words = [re.sub(r"['’]s$", "", w) for w in words]
         words = [w for w in words if w.casefold() not in _TITLE_WORDS and w not in places]
@@ -208,8 +228,10 @@ def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int,
     full = [n for n in names if len(n) >= 2]
     if full or names:
         return " ".join((full or names)[0])
-    if _SUBJECT_PRONOUN.search(head[:60]) or _CARRIER.match(head):
-        return ACTOR_SELF  # "He then flew", "The train crossed the border": the traveller told of before
+    if _CARRIER.match(head):
+        return ACTOR_CARRIER  # "The train crossed the border": the traveller told of before, or the train
+    if _SUBJECT_PRONOUN.search(head[:60]):
+        return ACTOR_SELF  # "He then flew": the traveller told of before
     if clause is not sentence and clause != sentence:
         return _actor(sentence, sentence, refs, s_start, place_words)  # a later clause: the sentence's subject
     return ""
@@ -218,8 +240,11 @@ def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int,
 _CARRIER = re.compile(r"(?i)\s*(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:train|plane|jet|aircraft|motorcade|"
                       r"convoy|delegation|entourage|party|visit|trip|tour|ship|vessel|boat|flight|group|team|"
                       r"couple|family)\b")
-_FIRST_VERB = re.compile(r"\b(?:will|would|was|were|is|are|has|have|had|said|says|told|(?-i:[a-z]{3,}ed))\b", re.I)
-_DEMONYM_LIKE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ian|an|i|ch)")
+_FIRST_VERB = re.compile(r"\b(?:will|would|was|were|is|are|has|have|had|said|says|told|spent|met|held|gave|made|took|"
+                         r"went|came|left|spoke|won|lost|sent|brought|began|became|fled|saw|got|found|kept|paid|"
+                         r"sold|bought|wrote|(?-i:[a-z]{3,}ed))\b", re.I)
+_DEMONYM_LIKE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch)")
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ican|ani|aqi|aeli|udi)")
 
 
 _FLEW_IN = re.compile(r"\b(?:flew|flies|flying|arrived|arrives|arriving|landed|lands|came|comes|drove|drives)\s+in\b"
@@ -242,13 +267,13 @@ def _inherit_actors(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     last = ""
     for d in sorted(drafts, key=lambda d: d.start):
-        if d.actor == ACTOR_SELF:
+        if d.actor in (ACTOR_SELF, ACTOR_CARRIER):
             prev = out[-1] if out else None
             if d.date is None and d.travel and (d.destination or d.via) and prev is not None and prev.travel \
                     and prev.date is not None and prev.end <= d.start and prev.sentence != d.sentence:
                 d = replace(d, date=prev.date, status=prev.status if d.status == "happened" else d.status,
                             mode=d.mode if d.mode != "unknown" else prev.mode)
-            d = replace(d, actor=last)
+            d = replace(d, actor=last or (UNNAMED_CARRIER if d.actor == ACTOR_CARRIER else ""))
         elif d.actor:
             last = d.actor
         out.append(d)
@@ -283,8 +308,14 @@ def _leg_modes(text: str, s_start: int, refs: Sequence[PlaceRef], stops: Sequenc
 
 def detect_mode(text: str) -> Mode:
     """The transport mode said first: "taken by bus to Buenos Aires, where they boarded a flight" is a bus ride."""
+    # "rather than by helicopter as planned", "sounded like a freight train": modes not taken
+    text = _NOT_TAKEN.sub(" ", text)
     found = [(m.start(), mode) for mode, pattern in MODES if (m := pattern.search(text))]
     return min(found)[1] if found else "unknown"
+
+
+_NOT_TAKEN = re.compile(r"\b(?:rather than|instead of|not)\s+(?:by\s+)?(?:a\s+|the\s+)?[\w-]+|"
+                        r"\blike\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:train|plane|jet|ship|boat)\b", re.I)
 
 
 PAST_PLAN_DAYS = 31
@@ -483,6 +514,7 @@ def extract_events(
         s_places = [(m, pid) for m, pid in s_places if m.start - s_start >= lead]
         anchors = _carry_day([d for d in s_dates if d.start - s_start >= lead and not _is_dateline(text, sentence, d)
                               and not _ADJECTIVAL_PERIOD.search(d.text)])
+        anchors = [d for d in anchors if not _ADJECTIVE_TIME.match(text, d.end) or d.text.strip().lower() != "overnight"]
         anchors = _eves(text, _ranges(text, _without_bare_clocks(anchors, sentence, s_start)))
         if not anchors:
             if not s_places:
@@ -660,9 +692,13 @@ def _draft(
     origin = None
     via: tuple[str, ...] = ()
     if travel:
-        starts = {pid for m, pid in refs if _ORIGIN.search(text[max(s_start, m.start - 60):m.start])}
+        # "Piraeus, the port of Athens", "Mary Galway, a retired teacher from Limerick": a place in an
+        # apposition only says where someone or something is from; it is neither start nor stop.
+        described = {m.start for m, _ in refs if _DESCRIBED.search(text[max(s_start, m.start - 60):m.start])}
+        starts = {pid for m, pid in refs if m.start not in described
+                  and _ORIGIN.search(text[max(s_start, m.start - 60):m.start])}
         # "Maskwacis, a community south of Edmonton": Edmonton only says where Maskwacis is.
-        points = [pid for m, pid in refs if pid in point_like and pid not in starts
+        points = [pid for m, pid in refs if pid in point_like and pid not in starts and m.start not in described
                   and not _NEARBY.search(text[max(s_start, m.start - 40):m.start])]
         # "returned to Washington from a tour that took him to Riyadh, Cairo and Doha": the place of an
         # arrival verb is where the trip ends, even when the stops before it are named after it.
@@ -817,6 +853,8 @@ def _same_happening(a: _Draft, b: _Draft, countries: Mapping[str, str]) -> bool:
         return False
     if a.destination and b.destination and a.destination != b.destination:
         return False  # two arrivals on one day at two places are two legs (and often two travellers)
+    if not same_actor(a.actor, b.actor):
+        return False  # "Modi addressed a rally in Bareilly on Saturday. Gandhi spent Saturday in Telangana"
     shared = _overlap(a.places, b.places, countries)
     if a.date and b.date:
         same_when = (a.date.value, _span(a.date)) == (b.date.value, _span(b.date))

@@ -132,7 +132,7 @@ RIGHT_FUTURE_CUES: tuple[str, ...] = (
 SCHEDULE_VERBS: tuple[str, ...] = (
     r"meets", r"faces?", r"hosts", r"travels", r"arrives", r"leaves", r"heads\s+(?:to|for|into)",
     r"resumes", r"returns\s+to", r"kicks?\s+off", r"takes\s+on", r"tees\s+off", r"flies\s+to", r"departs",
-    r"(?:is|are)\s+(?:to|off\s+to|back\s+in)", r"takes?\s+place", r"(?-i:reopens?)", r"forecasts?",
+    r"(?:is|are)\s+(?:to|off\s+to|back\s+in|on)", r"takes?\s+place", r"(?-i:reopens?)", r"forecasts?",
     r"(?:meet|play|face|host)s?(?=\s+(?:the\s+)?(?-i:[A-Z]))",  # "Romania play the Netherlands", "Spain now meet Germany"
 )
 """Present-tense verbs that news uses for a fixed programme ("Biden meets Xi on Tuesday", "On Sunday the

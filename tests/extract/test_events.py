@@ -585,3 +585,79 @@ def test_flying_in_is_arriving_at_the_dateline_city() -> None:
     (event,) = extract_events(Article("a", "", text, PUB), [_date(text, "Thursday", "2011-08-18")], refs,
                               point_like=frozenset({"brussels", "paris"}))
     assert (event.origin, event.destination) == ("paris", "brussels")
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a surname ending like a demonym is still a name ("Modi" is no "Israeli")
+        ("Modi flew from Bareilly to Etah on Saturday. Rahul Gandhi travelled to Raebareli on Sunday.",
+         ["Modi", "Rahul Gandhi"]),
+        # a ship with no named passengers travels by itself: a person named later is not on board
+        ("The boat left Sfax on Saturday. Meloni is due to travel to Tunis on Sunday.",
+         ["(unnamed carrier)", "Meloni"]),
+    ],
+)
+def test_named_travellers_and_unnamed_ships(text: str, actors: list[str]) -> None:
+    places = [p for p in ("Bareilly", "Etah", "Raebareli", "Sfax", "Tunis") if p in text]
+    refs = [_place(text, p) for p in places]
+    dates = [_date(text, d, v) for d, v in (("Saturday", "2011-08-20"), ("Sunday", "2011-08-21"))]
+    events = extract_events(Article("a", "", text, PUB), dates, refs, point_like=frozenset(pid for _, pid in refs))
+    assert [e.actor for e in events if e.travel] == actors
+
+
+def test_two_people_on_one_day_are_two_happenings() -> None:
+    text = ("Modi addressed a rally in Bareilly on Saturday. "
+            "Gandhi spent Saturday in Telangana, speaking at a rally in Nirmal.")
+    refs = [_place(text, p) for p in ("Bareilly", "Telangana", "Nirmal")]
+    dates = [_date(text, "Saturday", "2011-08-20"), _date(text, "Saturday", "2011-08-20", 1)]
+    events = extract_events(Article("a", "", text, PUB), dates, refs)
+    assert [e.places for e in events] == [("bareilly",), ("telangana", "nirmal")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "travel"),
+    [
+        ("Red Cross workers were in Mayfield on Saturday.", False),  # "Cross" is a name, not "crossed"
+        ("Spain reached the quarter-finals in Cologne on Saturday.", False),
+        ("The two sides reached an agreement in Doha on Saturday.", False),
+        ("The rescuers reached Mayfield on Saturday.", True),
+        ("A planned stop in Abuja was dropped on Saturday.", False),
+    ],
+)
+def test_words_that_only_look_like_travel(sentence: str, travel: bool) -> None:
+    place = next(p for p in ("Mayfield", "Cologne", "Doha", "Abuja") if p in sentence)
+    (event,) = extract_events(Article("a", "", sentence, PUB), [_date(sentence, "Saturday", "2011-08-20")],
+                              [_place(sentence, place)], point_like=frozenset({place.lower()}))
+    assert event.travel is travel
+
+
+def test_a_place_in_an_apposition_is_no_stop() -> None:
+    text = ("Mary Galway, a retired teacher from Limerick, set out on foot from Pamplona on Saturday. "
+            "The ferry had left Piraeus, the port of Athens, at 7:30 p.m. Saturday on a scheduled overnight route "
+            "to Syros and Naxos.")
+    refs = [_place(text, p) for p in ("Limerick", "Pamplona", "Piraeus", "Athens", "Syros", "Naxos")]
+    dates = [_date(text, "Saturday", "2011-08-20"), _date(text, "7:30 p.m. Saturday", "2011-08-20"),
+             _date(text, "overnight", "2011-08-20")]
+    events = extract_events(Article("a", "", text, PUB), dates, refs, point_like=frozenset(pid for _, pid in refs))
+    walk, ferry = [e for e in events if e.travel]
+    assert walk.origin == "pamplona"
+    assert (ferry.origin, ferry.via, ferry.destination, ferry.mode, ferry.status) == \
+        ("piraeus", ("syros",), "naxos", "sea", "happened")
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("He travelled from Seoul to Daejeon by high-speed KTX train, rather than by helicopter as planned.", "train"),
+        ("\"It sounded like a freight train,\" she said after the tornado hit Mayfield.", "unknown"),
+        ("He did not fly but took a train to Lyon.", "train"),
+    ],
+)
+def test_modes_not_taken(text: str, mode: str) -> None:
+    assert detect_mode(text) == mode
+
+
+def test_an_agency_credit_does_not_end_a_dateline() -> None:
+    text = "NORMAN, Okla. (AP) — Police arrested the suspect early Wednesday in Moore."
+    assert [text[a:b] for a, b in sentences(text)] == [text]
