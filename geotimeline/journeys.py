@@ -28,7 +28,7 @@ TRIP_GAP_DAYS = 45
 JOURNEY_STATUSES = frozenset({"happened", "reported", "scheduled", "expected"})
 """Claimed events ("says he was born at ...") are not travel."""
 
-COARSE = frozenset({"year", "decade", "century", "season", "quarter", "month"})
+COARSE = frozenset({"year", "decade", "century", "season", "quarter", "half", "month"})
 
 RouteFn = Callable[[LatLon, LatLon, str], tuple[tuple[LatLon, ...], float, bool]]
 """(origin, destination, mode) -> (geometry, length_km, routed)."""

@@ -21,7 +21,8 @@ from typing import Any, Literal
 LatLon = tuple[float, float]
 """A point as (latitude, longitude) in decimal degrees, WGS84."""
 
-Granularity = Literal["year", "month", "day", "week", "season", "quarter", "decade", "century", "time", "unknown"]
+Granularity = Literal["year", "month", "day", "week", "season", "quarter", "half", "decade", "century", "time",
+                      "unknown"]
 Status = Literal["happened", "scheduled", "expected", "reported", "claimed"]
 Mode = Literal["train", "air", "road", "sea", "unknown"]
 
@@ -244,7 +245,7 @@ def date_value(value: dt.date | None, granularity: str) -> str | None:
         return None
     if granularity in ("year", "decade", "century"):
         return f"{value.year:04d}"
-    if granularity in ("month", "season", "quarter"):
+    if granularity in ("month", "season", "quarter", "half"):
         return f"{value.year:04d}-{value.month:02d}"
     return value.isoformat()
 

@@ -166,7 +166,7 @@ def _quarter(y: int, q: int) -> _Val:
 
 
 def _half(y: int, h: int) -> _Val:
-    return _Val("DATE", f"{y:04d}-H{h}", "unknown", dt.date(y, 6 * h - 5, 1), dt.date(y, 6 * h, 30 if h == 1 else 31))
+    return _Val("DATE", f"{y:04d}-H{h}", "half", dt.date(y, 6 * h - 5, 1), dt.date(y, 6 * h, 30 if h == 1 else 31))
 
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
@@ -1297,6 +1297,18 @@ def n_narrative_day(m: re.Match[str], ctx: _Context) -> _Val | None:
     return v
 
 
+def n_narrative_year(m: re.Match[str], ctx: _Context) -> _Val | None:
+    """``the year before``, ``the month after``: next to the year or month the story is at ("499,000 walked
+    the Camino in 2024, up from 446,000 the year before": 2023)."""
+    base = ctx.ref if ctx.ref_pos >= 0 else None
+    if base is None:
+        return None
+    step = -1 if m["dir"].lower() == "before" else 1
+    if m["unit"].lower() == "year":
+        return _year(base.year + step)
+    return _month(*_shift_month(base.year, base.month, step))
+
+
 def n_decade_word(m: re.Match[str], ctx: _Context) -> _Val | None:
     return _decade(1900 + 10 * R.DECADE_WORDS[m["dw"].lower()])
 
@@ -1496,6 +1508,8 @@ _RULES: list[tuple[str, str, Normaliser, int]] = [
                 rf"(?:,?\s+(?P<year>{YEAR}))?{_E}", n_week_of, 1),
     ("relative", rf"{_B}(?:(?:{MOD}|sometime|some\s+time)[\s-]+)?(?P<rel>{_REL})\s+(?P<unit>week(?:end)?|month|year|quarter|decade|century|"
                  rf"fiscal\s+year|day|summer|spring|fall|autumn|winter)(?:\s+or\s+so)?{_E}", n_relative, 2),
+    ("narrative_year", rf"{_B}the\s+(?P<unit>year|month)\s+(?P<dir>before|after)(?=\s*[.,;)]|\s+(?:and|when|but)\b)",
+     n_narrative_year, 1),
     ("narrative_day", rf"{_B}(?P<w>the\s+(?:next|following|previous|same|prior)\s+(?:day|morning)|the\s+day\s+(?:before|after)|"
                       rf"(?:earlier|later)\s+that\s+day|that\s+(?:same\s+)?day|that\s+(?:night|evening|morning)|"
                       rf"a\s+day\s+(?:later|earlier)){_E}", n_narrative_day, 1),
@@ -1556,7 +1570,8 @@ _TRIGGERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "clock": ("", ("time", "time_24")),
     "unit": (" ".join(f"{u} {u}s" for u in R.UNITS) + " period periods yearend midyear",
              ("duration", "duration_adj", "shift", "vague_span", "bare_plural", "the_unit", "relative", "adj_span",
-              "year_compound", "narrative_day", "this_quarter", "quarter", "year_period", "in_the_unit")),
+              "year_compound", "narrative_day", "narrative_year", "this_quarter", "quarter", "year_period",
+              "in_the_unit")),
     "century": ("century centuries", ("century", "duration", "shift", "vague_span", "bare_plural", "relative",
                                       "quarter_century")),
     "part": ("morning afternoon evening night overnight tonight noon midnight midday today yesterday tomorrow",
@@ -1640,7 +1655,8 @@ def _candidates(text: str) -> list["_Candidate"]:
 _Candidate = tuple[int, int, int, str, re.Match[str], Normaliser]
 _MATCH_PLAY = re.compile(r"\b(?:goals?|scored|scores|penalty|striker|equali[sz]e[rd]?|header|kick-?off|halftime|"
                          r"half-time|minutes?|referee|substitute|keeper|try|tries|touchdown|innings)\b", re.I)
-_ROUND = re.compile(r"-finals?\b|-finalists?\b|(?<=quarter)\s+finals?\b", re.I)
+_ROUND = re.compile(r"-finals?\b|-finalists?\b|(?<=quarter)\s+finals?\b|(?<=later|rlier)\s+than\b", re.I)
+"""After a hit, words that make it something else: "the quarter-finals", "six months later than planned" (a delay)."""
 
 
 def _select(cands: list[_Candidate]) -> list[_Candidate]:

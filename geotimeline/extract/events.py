@@ -721,7 +721,9 @@ def _draft(
         origin = next((pid for _, pid in refs if pid in starts and pid in point_like), None)
     # "flew to Rzeszow on Saturday and then boarded a train ... overnight": each clause has its own mode.
     mode = detect_mode(clause) if date else "unknown"
-    if mode == "unknown":
+    if mode == "unknown" and bounds is None:
+        # (a sentence of several dated clauses lends none of them another's mode: "Eby, who toured the area
+        # by helicopter on Wednesday, said he would visit Salmon Arm on Friday")
         mode = detect_mode(sentence)
     leg_modes = _leg_modes(text, s_start, refs, (*via, destination) if destination else ())
     actor = _actor(sentence, clause, refs, s_start, place_words)

@@ -607,6 +607,10 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
             and gaz.is_abbreviation(key))  # the state of "Shreveport, La.", not the article "La"
     # The possessive form of a stopped name is stopped too ("NATO's eastern flank").
     unpossessed = re.sub(r"['\u2019]s$", "", surface)
+    prev_word = text[tokens[i - 1].start:first.start] if i > 0 and _joined(text, tokens[i - 1], first) else ""
+    next_word = text[last.end:tokens[j].end] if j < len(tokens) and _joined(text, last, tokens[j]) else ""
+    if (prev_word and gaz.is_stopname(prev_word + unpossessed)) or (next_word and gaz.is_stopname(surface + next_word)):
+        return "organisation"  # "Environment Canada", "Air France", "Canada Post": named after the place
     if ((gaz.is_stopname(surface) or gaz.is_stopname(unpossessed)) and not coded) \
             or (j - i == 1 and bare in COMMON_WORDS and not coded):
         return "stopname"
@@ -848,9 +852,9 @@ def _metonym(text: str, start: int, end: int, gaz: Gazetteer, key: str) -> bool:
 # --- names the gazetteer does not know -----------------------------------------------------------------------
 
 _UNKNOWN_AFTER = re.compile(
-    r"\b(?:in|at|on|near|outside|to|from|towards|toward|via|into)\s+(?:the\s+(?:town|township|suburb|neighbou?rhood|"
-    r"village|city|island|port|"
-    r"settlement|region|district|area|outskirts|hamlet)\s+of\s+|the\s+)?"
+    r"(?:\b(?:in|at|on|near|outside|to|from|towards|toward|via|into|between)\s+(?:the\s+(?:town|township|suburb|"
+    r"neighbou?rhood|village|city|island|port|settlement|region|district|area|outskirts|hamlet)\s+of\s+|the\s+)?"
+    r"|\b(?:[Tt]he|[Aa])\s+(?:town|township|village|hamlet|community|settlement|suburb|island)\s+of\s+)"
     r"(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})(?=[\s,.;:!?)]|$)"
 )
 _FIRM_WORDS = frozenset(fold(w) for w in """

@@ -272,6 +272,9 @@ TENSE_CASES = [
     ("The fire grew from about 4,000 hectares on Friday to more than 11,500 hectares by Saturday evening.", DW,
      "Saturday evening", "2011-08-20TEV"),
     ("The company said it would finish the work by Friday.", DW, "Friday", "2011-08-26"),
+    # "the year before" counts from the year the story is at
+    ("About 499,000 people walked the Camino in 2009, up from 446,000 the year before.", DW, "the year before", "2008"),
+    ("He arrived in March 2005 and left the year after.", DW, "the year after", "2006"),
 ]
 
 
@@ -314,6 +317,9 @@ def test_narrative_anchoring(text: str, span: str, value: str) -> None:
 
 
 GUARDS = [
+    # rounds of a tournament, halves of a match and a delay are no dates
+    "Spain reached the quarter-finals in Cologne.",
+    "Kane scored early in the second half.",
     "You may go if you wish.",
     "Troops march on the capital.",
     "Theresa May said the talks failed.",
@@ -341,6 +347,8 @@ GUARDS = [
 
 # (sentence, text that must not come out as a mention although a date is next to it)
 NOT_MENTIONS = [
+    # a delay is no point in time
+    ("Production will begin about six months later than planned.", "six months later"),
     # a count after a coordinated day is not a second day
     ("Police said two died on May 14 and 12 others were hurt.", "12"),
     ("Turnout was 40 percent on June 3 and 25 percent on June 10.", "25"),

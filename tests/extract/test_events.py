@@ -661,3 +661,12 @@ def test_modes_not_taken(text: str, mode: str) -> None:
 def test_an_agency_credit_does_not_end_a_dateline() -> None:
     text = "NORMAN, Okla. (AP) — Police arrested the suspect early Wednesday in Moore."
     assert [text[a:b] for a, b in sentences(text)] == [text]
+
+
+def test_a_sentence_of_several_dated_clauses_lends_none_its_mode() -> None:
+    text = "Premier David Eby, who toured the area by helicopter on Friday, said he would visit Salmon Arm on Sunday."
+    refs = [_place(text, "Salmon Arm")]
+    dates = [_date(text, "Friday", "2011-08-19"), _date(text, "Sunday", "2011-08-21")]
+    events = extract_events(Article("a", "", text, PUB), dates, refs, point_like=frozenset({"salmon-arm"}))
+    visit = next(e for e in events if e.places == ("salmon-arm",))
+    assert visit.mode == "unknown"

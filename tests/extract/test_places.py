@@ -268,3 +268,24 @@ def test_names_the_gazetteer_lacks_after_a_locative_word(gazetteer, text: str, u
 )
 def test_national_teams_in_sport_are_metonyms(gazetteer, text: str, teams: set[str]) -> None:
     assert {m.text for m in find_places(text, gazetteer) if m.metonym} == teams
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # organisations named after a country
+        ("Environment Canada forecast a cold front. A letter from Canada Post reached Ottawa.", "Canada", "Ottawa"),
+        ("Air France flew the team to Paris.", "France", "Paris"),
+    ],
+)
+def test_organisations_named_after_places(gazetteer, text: str, absent: str, present: str) -> None:
+    found = [m.text for m in find_places(text, gazetteer)]
+    assert absent not in found and present in found
+
+
+def test_an_unknown_town_named_as_one_is_kept_for_the_unresolved_list(gazetteer) -> None:
+    from geotimeline.extract.places import find_unknown_places
+
+    text = "The town of Lytton, British Columbia, was destroyed by fire in 2021."
+    known = find_places(text, gazetteer)
+    assert [m.text for m in find_unknown_places(text, known, gazetteer)] == ["Lytton"]

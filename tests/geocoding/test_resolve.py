@@ -75,6 +75,11 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         ("Police in Shreveport, La., arrested a man.", "La.", (31.0, -92.0), 150),
         ("He fled to Shreveport, La. on Monday.", "La.", (31.0, -92.0), 150),
         ("Fans in Sydney, N.S.W., cheered.", "N.S.W.", (-32.0, 147.0), 300),
+        # two ranges share a name: the article's country chooses; a peopled island beats a suburb
+        ("The stage started in Motril and crossed the Sierra Nevada before finishing in Granada.", "Sierra Nevada",
+         (37.05, -3.3), 100),
+        ("Snow fell in the Sierra Nevada near Lake Tahoe, California.", "Sierra Nevada", (37.5, -119.0), 300),
+        ("He later moved to Rhodes.", "Rhodes", (36.17, 27.92), 60),
         # Antarctic islands are their own archipelagos, not the Orkneys of Scotland
         ("The ship reached the South Orkney Islands after leaving the South Shetlands.", "South Orkney Islands",
          (-60.6, -45.5), 100),
