@@ -163,6 +163,9 @@ class Event:
     mode: "by bus to Buenos Aires, where they boarded a flight to Madrid"."""
     actor: str = ""
     """Who the event is about, when known ("Kim Jong-il")."""
+    timex: str = ""
+    """The TIMEX3 value of ``date_text`` ("2024-04-02T21:40", "2025-H1"): the clock time or period that
+    ``date`` and ``granularity`` round to a day or a month."""
 
     @property
     def undated(self) -> bool:

@@ -136,7 +136,7 @@ MODES: tuple[tuple[Mode, re.Pattern[str]], ...] = (
 # The place just after these words is where a trip starts, not where it goes ("left Kyiv ... to Poland",
 # "from the border town of Przemysl"); a "to"/"for" in between hands over to the destination.
 _ORIGIN = re.compile(
-    r"\b(from|left|leaving|leaves|departed|departing|departs|out of)\s+((?!(?:to|for|towards|into|via)\b)[\w'’-]+\s+){0,4}$",
+    r"\b(from|left|leaving|leaves|departed|departing|departs|out of)\s+((?!(?:to|for|towards|into|via)\b)[\w'’-]+,?\s+){0,4}$",
     re.I,
 )
 _TOWARDS = re.compile(r"\b(to|towards|toward|into|for)\s+(the\s+)?([\w'’-]+\s+){0,3}$", re.I)
@@ -151,6 +151,7 @@ _NEARBY = re.compile(
 _ADJECTIVE_TIME = re.compile(r"\s+(?:route|ferry|flight|bus|crossing|service|shift|curfew|sailing)\b")
 """After "overnight" a service noun: "a scheduled overnight route to Syros" says what kind of route, not
 when (but "boarded a train ... for the overnight journey" is a leg of its own that night)."""
+_RELATIVE_BEFORE = re.compile(r",\s+(?:whom|whose|who\s+(?:had|has|was|is)|which\s+(?:had|has|was|is))\b[^,;]*$")
 _DESCRIBED = re.compile(r"[\w.)],\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}(?:from|of|in|near)\s+$")
 _CALLED_OFF = re.compile(r"\b(cancel(l)?ed|cancel(l)?ing|cancels|called off|calls off|postponed|postpones|scrapped|"
                          r"scraps|axed|shelved|(?:was|were|been|is|are)\s+dropped)\b", re.I)
@@ -168,7 +169,7 @@ secretary senator governor mayor general commander chief captain coach manager s
 dr mr mrs ms sir lady lord prince princess duke duchess crown vice deputy foreign defence defense state
 sheikh emir sultan ayatollah rev father sister brother gov sen rep gen lt col capt sgt maj adm prof amb
 """.split())
-_NAME_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|bin|al|de|van|von|der|da))*)")
+_NAME_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|al|de|van|von|der|da)\b))*)")
 _SUBJECT_PRONOUN = re.compile(r"(?i)(?:^|[\s,;(])(?:he|she|they|we|it|his|her|their)(?:\s|$)")
 _SAID_THAT = re.compile(r"(?i).*\b(?:said|says|told\s+\w+|announced|confirmed|reported)(?:\s+that)?\s+")
 _LEAD_DATE = re.compile(r"(?i)^\s*(?:on|in|at|by|early|late|last|this|next)(?:\s+[\w.'’-]+){1,4},\s*")
@@ -181,6 +182,7 @@ flight flights train plane ship passengers crew
 instead from with over about seeing meanwhile however also then once later earlier today yesterday tomorrow
 neighbouring neighboring nearby elsewhere separately despite although though because if but and or so yet
 jan feb mar apr jun jul aug sep sept oct nov dec reuters ap afp yonhap xinhua tass dpa efe ians pti
+thousands hundreds dozens millions scores crowds fans people
 """.split())
 ACTOR_SELF = "="
 """Actor of a travel sentence whose subject is a pronoun: the same traveller as the one before."""
@@ -244,7 +246,7 @@ _FIRST_VERB = re.compile(r"\b(?:will|would|was|were|is|are|has|have|had|said|say
                          r"went|came|left|spoke|won|lost|sent|brought|began|became|fled|saw|got|found|kept|paid|"
                          r"sold|bought|wrote|(?-i:[a-z]{3,}ed))\b", re.I)
 _DEMONYM_LIKE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch)")
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ican|ani|aqi|aeli|udi)")
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ican|ani|aqi|aeli|udi|tine|pine)|Swiss|French|Dutch|Greek|Thai|Welsh")
 
 
 _FLEW_IN = re.compile(r"\b(?:flew|flies|flying|arrived|arrives|arriving|landed|lands|came|comes|drove|drives)\s+in\b"
@@ -528,6 +530,8 @@ def extract_events(
         for i, d in enumerate(anchors):
             lo, hi = bounds[i]
             refs = [ref for ref in s_places if lo <= ref[0].start - s_start < hi]
+            if i and not refs and _SAID_LAST.search(sentence[lo:hi]):
+                continue  # "A tornado tore across Kentucky late Tuesday, killing three, officials said Wednesday."
             drafts.append(_draft(text, s_start, s_end, d, refs, point_like, article.published, bounds[i],
                                  place_words))
     drafts = _spans_from_durations(drafts, durations, text, spans)
@@ -537,6 +541,9 @@ def extract_events(
     return _to_events(article, _merge(drafts, article.published, countries or {}))
 
 
+_SAID_LAST = re.compile(r"^\W*(?:[\w.'’-]+\s+){0,4}(?:said|says|told\s+\w+|reported|announced|confirmed)\s+"
+                        r"(?:on\s+)?[\w.,\s]{0,25}[.!?\"”]*\s*$")
+"""A sentence's closing attribution: the day something was said, not a happening of its own."""
 _BYLINE = re.compile(r"^\s*(?:By\s+[A-Z][\w'’-]+\s+[A-Z]|Analysis:\s+[A-Z][\w'’-]+\s+[A-Z]|(?:Additional\s+)?[Rr]eporting\s+by|"
                      r"Editing\s+by|Written\s+by|Compiled\s+by|Photo(?:graph)?s?:|Image:|Picture:|Copyright|©)"
                      r"|\b(?:correspondent|reporter|editor|bureau\s+chief)\.?\s*$")
@@ -694,7 +701,10 @@ def _draft(
     if travel:
         # "Piraeus, the port of Athens", "Mary Galway, a retired teacher from Limerick": a place in an
         # apposition only says where someone or something is from; it is neither start nor stop.
-        described = {m.start for m, _ in refs if _DESCRIBED.search(text[max(s_start, m.start - 60):m.start])}
+        # So is one in a relative clause about someone else: "retired to Dorset with his wife, whom he had met
+        # in Aden".
+        described = {m.start for m, _ in refs if _DESCRIBED.search(text[max(s_start, m.start - 60):m.start])
+                     or _RELATIVE_BEFORE.search(text[max(s_start, m.start - 80):m.start])}
         starts = {pid for m, pid in refs if m.start not in described
                   and _ORIGIN.search(text[max(s_start, m.start - 60):m.start])}
         # "Maskwacis, a community south of Edmonton": Edmonton only says where Maskwacis is.
@@ -935,6 +945,7 @@ def _to_events(article: Article, drafts: list[_Draft]) -> list[Event]:
                 end_date=dm.end_date if dm and _spans(dm) else None,
                 granularity=dm.granularity if dm else "unknown",
                 date_text=dm.text if dm else "",
+                timex=dm.value if dm else "",
                 places=d.places,
                 summary=summarize(d.clause if dm else d.sentence),
                 sentence=d.sentence,

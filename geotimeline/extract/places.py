@@ -493,7 +493,7 @@ LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s*")
 """What separates the names of a list: "Allentown, Lititz and Martinsburg"."""
 
 
-_STRONG_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|into|through|toward|towards|via|visit|visited|"
+_STRONG_LOCATIVE = re.compile(r"\b(?:in|at|near|off|from|to|outside|into|through|toward|towards|via|visit|visited|"
                               r"visiting|reached|entered)\W*$", re.IGNORECASE)
 
 

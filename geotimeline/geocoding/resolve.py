@@ -238,6 +238,7 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
     return out
 
 
+_WATER_TAIL = frozenset({"river", "creek", "lake", "bay"})
 _FEATURE_TAIL = ("county", "parish", "township", "borough", "district", "river", "creek", "valley", "canyon",
                  "basin", "bay", "island", "islands", "mountains", "region", "province")
 
@@ -249,6 +250,9 @@ def _lookup(key: str, gaz: Gazetteer) -> tuple[tuple, ...]:
         head, _, tail = key.rpartition(" ")
         if tail in _FEATURE_TAIL:
             rows = gaz.rows(head)
+            if tail in _WATER_TAIL:
+                # (not a state or country: the Tennessee River is no point in Tennessee's middle)
+                rows = tuple(r for r in rows if r[5] not in ("admin1", "country", "continent"))
     return rows
 
 

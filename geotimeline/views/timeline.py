@@ -16,6 +16,8 @@ are drawn at the publication date of their article (when they were *reported*), 
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import html
 import textwrap
@@ -40,6 +42,9 @@ def date_label(event: Event) -> str:
     label = date_value(event.date, event.granularity)
     if label is None:
         return UNDATED_LANE
+    clock = re.match(r"\d{4}-\d\d-\d\dT(\d\d:\d\d)", event.timex)
+    if clock and not event.end_date:
+        label += f" {clock.group(1)}"  # "2024-04-02 21:40": the clock time the article gave
     if event.end_date and event.end_date != event.date:
         if event.granularity in ("day", "week", "time", "unknown"):
             label += f" – {event.end_date.isoformat()}"

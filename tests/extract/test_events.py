@@ -670,3 +670,21 @@ def test_a_sentence_of_several_dated_clauses_lends_none_its_mode() -> None:
     events = extract_events(Article("a", "", text, PUB), dates, refs, point_like=frozenset({"salmon-arm"}))
     visit = next(e for e in events if e.places == ("salmon-arm",))
     assert visit.mode == "unknown"
+
+
+def test_a_closing_attribution_is_no_happening_and_a_relative_clause_no_stop() -> None:
+    text = ("A tornado tore across western Kentucky late Friday, killing three people, officials said Saturday. "
+            "He retired to Dorchester on Sunday with his wife, whom he had met in Aden.")
+    refs = [_place(text, p) for p in ("Kentucky", "Dorchester", "Aden")]
+    dates = [_date(text, "late Friday", "2011-08-19"), _date(text, "Saturday", "2011-08-20"),
+             _date(text, "Sunday", "2011-08-21")]
+    events = extract_events(Article("a", "", text, PUB), dates, refs, point_like=frozenset({"dorchester", "aden"}))
+    assert [e.date for e in events] == [dt.date(2011, 8, 19), dt.date(2011, 8, 21)]
+    assert events[1].destination == "dorchester"
+
+
+def test_an_event_keeps_its_clock_time() -> None:
+    text = "The twister touched down near Princeton around 9:40 p.m. Saturday."
+    date = replace(_date(text, "9:40 p.m. Saturday", "2011-08-20"), value="2011-08-20T21:40", granularity="time")
+    (event,) = extract_events(Article("a", "", text, PUB), [date], [_place(text, "Princeton")])
+    assert event.timex == "2011-08-20T21:40"

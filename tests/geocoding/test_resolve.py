@@ -80,6 +80,10 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
          (37.05, -3.3), 100),
         ("Snow fell in the Sierra Nevada near Lake Tahoe, California.", "Sierra Nevada", (37.5, -119.0), 300),
         ("He later moved to Rhodes.", "Rhodes", (36.17, 27.92), 60),
+        # a river named like a state is no point in the state; "off" a coastal town is a locative
+        ("A storm cell crossed the Tennessee River near Calvert City on Tuesday.", "Tennessee River", (34.75, -87.7),
+         300),
+        ("The ship picked up 87 people off Zuwara on Sunday.", "Zuwara", (32.93, 12.08), 30),
         # Antarctic islands are their own archipelagos, not the Orkneys of Scotland
         ("The ship reached the South Orkney Islands after leaving the South Shetlands.", "South Orkney Islands",
          (-60.6, -45.5), 100),

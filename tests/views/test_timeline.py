@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import plotly.graph_objects as go
 import pytest
@@ -113,6 +114,8 @@ def _event(granularity: str, date: dt.date | None, end: dt.date | None = None) -
         (_event("year", dt.date(2001, 1, 1), dt.date(2001, 12, 31)), "2001"),
         (_event("day", dt.date(2011, 8, 20), dt.date(2011, 8, 24)), "2011-08-20 – 2011-08-24"),
         (_event("unknown", None), "undated"),
+        (replace(_event("time", dt.date(2011, 8, 20)), timex="2011-08-20T21:40"), "2011-08-20 21:40"),
+        (replace(_event("half", dt.date(2025, 1, 1)), timex="2025-H1"), "2025-01"),
     ],
 )
 def test_date_label(event: Event, label: str) -> None:
