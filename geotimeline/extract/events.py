@@ -97,7 +97,7 @@ STATUS_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = (
     ("scheduled", re.compile(r"\b(will|shall|(is|are|was|were|be|been) (also )?due|due to (be|take|meet|arrive|start|"
                              r"begin|open|hold|visit|travel|leave|return|sign|speak|fly|attend|face|appear|resume|"
                              r"end|finish|launch|vote|announce|go|come|make)\b|(?<!\ba )(?<!\ban )(?<!its )(?<!their )scheduled|is set to|are set to|"
-                             r"plans? to|planned|(?<!believed )(?<!thought )(?<!known )(?<!said )to be held|would|"
+                             r"plans? to|plan (?:a|an)|planning (?:a|an|to)|planned|(?<!believed )(?<!thought )(?<!known )(?<!said )to be held|would|"
                              r"upcoming)\b")),
 )
 _PAST_PLAN = re.compile(r"\b((was|were|had been)\s+(due|scheduled|expected|set|planned|supposed|slated|considered)|"
@@ -527,6 +527,16 @@ def extract_events(
         # Each date owns the stretch of the sentence up to the last clause break before the next
         # date; a place belongs to the date whose stretch holds it.
         bounds = _regions(sentence, [d.start - s_start for d in anchors], [d.end - s_start for d in anchors])
+        # "In Manila he is expected to meet survivors of Typhoon Haiyan, which devastated Tacloban in November":
+        # the date is the relative clause's; the main clause before it is a happening of its own, undated.
+        rel = _RELATIVE_OPENER.search(sentence, 0, anchors[0].start - s_start)
+        if rel is not None and len(anchors) == 1 and any(m.start - s_start < rel.start() for m, _ in s_places) \
+                and not _RELATIVE_OPENER.search(sentence, rel.end(), anchors[0].start - s_start):
+            main = [ref for ref in s_places if ref[0].start - s_start < rel.start()]
+            drafts.append(_draft(text, s_start, s_end, None, main, point_like, article.published, (0, rel.start()),
+                                 place_words))
+            s_places = [ref for ref in s_places if ref[0].start - s_start >= rel.start()]
+            bounds[0] = (rel.start(), bounds[0][1])
         for i, d in enumerate(anchors):
             lo, hi = bounds[i]
             refs = [ref for ref in s_places if lo <= ref[0].start - s_start < hi]
@@ -541,6 +551,10 @@ def extract_events(
     return _to_events(article, _merge(drafts, article.published, countries or {}))
 
 
+_AHEAD = re.compile(r"(?i)(?:later|next|coming|upcoming)\s+(?:this\s+)?(?:week|month|year|season|spring|summer|"
+                    r"autumn|fall|winter)\b|later\s+this\b|this\s+coming\b")
+_RELATIVE_OPENER = re.compile(r",\s+(?:which|who|whose)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?-i:[a-z]+ed|killed|hit|struck|"
+                              r"left|took|won|lost|fell|led|began|became|made|swept|tore|shook|broke)\b")
 _SAID_LAST = re.compile(r"^\W*(?:[\w.'’-]+\s+){0,4}(?:said|says|told\s+\w+|reported|announced|confirmed)\s+"
                         r"(?:on\s+)?[\w.,\s]{0,25}[.!?\"”]*\s*$")
 """A sentence's closing attribution: the day something was said, not a happening of its own."""
@@ -748,6 +762,8 @@ def _draft(
             status = detect_status(local, date.date, published, before, date.end_date)
             if _STATUS_CUE.search(local.lower()) or _PAST_VERB.search(local):
                 break  # a status word, or a past verb of the date's own: "..., began on Saturday"
+        if status == "happened" and _AHEAD.match(date.text) and not _PAST_VERB.search(local):
+            status = "scheduled"  # "a joint rally in Delhi later this month": the rest of this month
     else:
         status = detect_status(clause, None, published, before)
     return _Draft(

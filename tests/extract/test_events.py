@@ -688,3 +688,21 @@ def test_an_event_keeps_its_clock_time() -> None:
     date = replace(_date(text, "9:40 p.m. Saturday", "2011-08-20"), value="2011-08-20T21:40", granularity="time")
     (event,) = extract_events(Article("a", "", text, PUB), [date], [_place(text, "Princeton")])
     assert event.timex == "2011-08-20T21:40"
+
+
+def test_a_relative_clause_dates_only_itself() -> None:
+    text = "In Manila he is expected to meet survivors of Typhoon Haiyan, which devastated the city of Tacloban in 2010."
+    refs = [_place(text, "Manila"), _place(text, "Tacloban")]
+    events = extract_events(Article("a", "", text, PUB), [_date(text, "2010", "2010")], refs,
+                            point_like=frozenset({"manila", "tacloban"}))
+    by_place = {e.places: (e.date, e.status) for e in events}
+    assert by_place[("tacloban",)] == (dt.date(2010, 1, 1), "happened")
+    assert by_place[("manila",)] == (None, "expected")
+
+
+@pytest.mark.parametrize("sentence", ["Opposition leaders plan a joint rally in Delhi later this month.",
+                                      "Opposition leaders hold a joint rally in Delhi later this month."])
+def test_later_this_month_is_ahead(sentence: str) -> None:
+    (event,) = extract_events(Article("a", "", sentence, PUB), [_date(sentence, "later this month", "2011-08")],
+                              [_place(sentence, "Delhi")])
+    assert event.status == "scheduled"
