@@ -218,9 +218,11 @@ def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int,
         # drop places, demonym-like words and titles before the name proper, and a possessive's "'s"
         # a demonym-looking word is a modifier before a name ("Russian President Putin"); alone it is one
         # only if it really reads as a nationality ("Modi", "Morgan" are names)
+        titled = False
         while words and (words[0].casefold().rstrip(".") in _TITLE_WORDS or words[0] in places
                          or words[0].casefold() in _NOT_A_PERSON
-                         or (_DEMONYM_LIKE if len(words) > 1 else _DEMONYM).fullmatch(words[0])):
+                         or (not titled and (_DEMONYM_LIKE if len(words) > 1 else _DEMONYM).fullmatch(words[0]))):
+            titled = titled or words[0].casefold().rstrip(".") in _TITLE_WORDS  # "Mr Albanese" is a name
             words = words[1:]
         words = [re.sub(r"['’]s$", "", w) for w in words]
         words = [w for w in words if w.casefold() not in _TITLE_WORDS and w not in places]

@@ -158,7 +158,7 @@ Another Several Other Both Most Every Each Such Nearby
 
 LONGER_NAME_POP = 30_000
 """A village's name that runs on into an unknown capitalised word is a longer name below this population."""
-_LOCATIVE_BEFORE = re.compile(r"\b(?:near|in|at|on|to|from|off)\s+(?:the\s+)?$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:near|in|at|on|to|from|off|summit\s+of|slopes\s+of|foot\s+of)\s+(?:the\s+)?$")
 
 _VESSEL_BEFORE = re.compile(
     r"\b(?:aboard|ship|vessel|tanker|frigate|destroyer|carrier|liner|ferry|yacht|icebreaker|submarine|freighter|"
@@ -696,7 +696,10 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
                 return "person"  # "Jordan Dyer"; "Vladimir Putin" when "Putin" also stands alone
         # "near Cayo Costa": a village's name running on into a capitalised word the gazetteer does not
         # know is the start of a longer name (an island, a park), not the village.
-        if j - i == 1 and rows and rows[0][5] == "city" and rows[0][6] < LONGER_NAME_POP \
+        # (the size that counts is a town's by its own name: General Pico's alternate "Pico" is no help to
+        # "the summit of Pico Villuercas")
+        size = max((r[6] for r in rows if r[12] != ALTERNATE or r[6] >= ALTERNATE_MAJOR), default=0)
+        if j - i == 1 and rows and rows[0][5] == "city" and size < LONGER_NAME_POP \
                 and nxt.key not in FOLLOWERS and not gaz.rows(nxt.key) and not gaz.has_prefix(f"{first.key} {nxt.key}") \
                 and _LOCATIVE_BEFORE.search(text, max(0, first.start - 12), first.start):
             return "longer-name"

@@ -596,6 +596,9 @@ def test_flying_in_is_arriving_at_the_dateline_city() -> None:
         # a ship with no named passengers travels by itself: a person named later is not on board
         ("The boat left Sfax on Saturday. Meloni is due to travel to Tunis on Sunday.",
          ["(unnamed carrier)", "Meloni"]),
+        # after a title, a name ending like a demonym is a name
+        ("Mr Albanese flew to Sfax on Saturday. Chinese President Xi Jinping arrived in Tunis on Sunday.",
+         ["Albanese", "Xi Jinping"]),
     ],
 )
 def test_named_travellers_and_unnamed_ships(text: str, actors: list[str]) -> None:

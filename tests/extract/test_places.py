@@ -94,6 +94,8 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         ("Former leader Ben O'Connor of Australia fell to fifth.", ["Australia"]),
         ("Police in Kane, Pa., said the road was closed.", ["Kane", "Pa."]),
         # A club's name does not take its city away from the rest of the text.
+        # a hamlet's name (and a town's alternate) running on into an unknown word after "the summit of"
+        ("O'Connor won alone at the summit of Pico Villuercas in Extremadura.", ["Extremadura"]),
         ("Harry Kane joined Bayern Munich last year. Romania play the Netherlands in Munich on July 2.",
          ["Romania", "Netherlands", "Munich"]),
     ],
