@@ -84,6 +84,9 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         ("A storm cell crossed the Tennessee River near Calvert City on Tuesday.", "Tennessee River", (34.75, -87.7),
          300),
         ("The ship picked up 87 people off Zuwara on Sunday.", "Zuwara", (32.93, 12.08), 30),
+        # the European Union at its seat (the GeoNames convention); the Caribbean around its sea
+        ("Cyprus joined the European Union in 2004.", "European Union", (50.84, 4.38), 30),
+        ("The storm swept across the Caribbean on Monday.", "Caribbean", (15.0, -75.0), 161),
         # Antarctic islands are their own archipelagos, not the Orkneys of Scotland
         ("The ship reached the South Orkney Islands after leaving the South Shetlands.", "South Orkney Islands",
          (-60.6, -45.5), 100),
