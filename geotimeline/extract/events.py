@@ -234,6 +234,10 @@ def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int,
         return " ".join((full or names)[0])
     if _CARRIER.match(head):
         return ACTOR_CARRIER  # "The train crossed the border": the traveller told of before, or the train
+    group = _GROUP.match(head)
+    if group:
+        # "A damage survey team is scheduled to visit Princeton": a party of its own, not the governor's
+        return f"({group.group('noun').lower()})"
     if _SUBJECT_PRONOUN.search(head[:60]):
         return ACTOR_SELF  # "He then flew": the traveller told of before
     if clause is not sentence and clause != sentence:
@@ -244,6 +248,10 @@ def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int,
 _CARRIER = re.compile(r"(?i)\s*(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:train|plane|jet|aircraft|motorcade|"
                       r"convoy|delegation|entourage|party|visit|trip|tour|ship|vessel|boat|flight|group|team|"
                       r"couple|family)\b")
+_GROUP = re.compile(r"(?i)\s*(?:(?:the|a|an|some|two|three|several|many|dozens\s+of|hundreds\s+of|thousands\s+of)\s+)?"
+                    r"(?:[\w-]+\s+){0,2}?(?P<noun>rescuers|firefighters|troops|soldiers|police|investigators|"
+                    r"inspectors|migrants|refugees|fans|pilgrims|protesters|volunteers|survivors|evacuees|"
+                    r"(?:survey|rescue|search|medical|aid)\s+teams?)\b")
 _FIRST_VERB = re.compile(r"\b(?:will|would|was|were|is|are|has|have|had|said|says|told|spent|met|held|gave|made|took|"
                          r"went|came|left|spoke|won|lost|sent|brought|began|became|fled|saw|got|found|kept|paid|"
                          r"sold|bought|wrote|(?-i:[a-z]{3,}ed))\b", re.I)

@@ -709,3 +709,16 @@ def test_later_this_month_is_ahead(sentence: str) -> None:
     (event,) = extract_events(Article("a", "", sentence, PUB), [_date(sentence, "later this month", "2011-08")],
                               [_place(sentence, "Delhi")])
     assert event.status == "scheduled"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("A damage survey team is scheduled to visit Princeton on Saturday.", "(survey team)"),
+        ("Rescuers reached Princeton on Saturday.", "(rescuers)"),
+    ],
+)
+def test_a_group_is_a_party_of_its_own(sentence: str, actor: str) -> None:
+    (event,) = extract_events(Article("a", "", sentence, PUB), [_date(sentence, "Saturday", "2011-08-20")],
+                              [_place(sentence, "Princeton")], point_like=frozenset({"princeton"}))
+    assert event.actor == actor
