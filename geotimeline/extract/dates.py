@@ -734,8 +734,10 @@ def n_month(m: re.Match[str], ctx: _Context) -> _Val | None:
             return _Val("DATE", f"XXXX-{month:02d}", "month")
         elif not rel and ctx.ref_val is not None and ctx.ref is not None and ctx.ref.year != ctx.anchor.year \
                 and ctx.ref_val.granularity in ("year", "month", "day") and ctx.start - ctx.ref_pos < 200 \
-                and not _SENT_BREAK.search(ctx.text, ctx.ref_pos, ctx.start):
-            # "last year, when fires broke out in Pedrogao Grande in June": the sentence's year
+                and not _SENT_BREAK.search(ctx.text, ctx.ref_pos, ctx.start) \
+                and not (ctx.ref.year < ctx.anchor.year and ctx.tense(right_full=True) == "future"):
+            # "last year, when fires broke out in Pedrogao Grande in June": the sentence's year (but "signed a
+            # deal in 2024, and a review is scheduled for June" looks ahead from the publication date)
             year = ctx.ref.year
         elif not rel and (story := _story_year(ctx)) is not None:
             year = story  # "They left Aleppo in March 2015. In late September they reached Lesbos."
@@ -1157,6 +1159,8 @@ def n_quarter(m: re.Match[str], ctx: _Context) -> _Val | None:
     year = _year_of(m) or _year_of(m, "year2")
     yrel = _rel_word(m["yrel"] or m["ydet"] or "").replace("'s", "")
     if year is None:
+        if not yrel and not m["ya"] and _in_a_match(ctx):
+            return None  # "in the second quarter of Saturday's game"
         if ctx.anchor is None:
             return _Val("DATE", f"XXXX-Q{q}", "quarter")
         if m["ya"]:
@@ -1206,13 +1210,19 @@ def n_year_period(m: re.Match[str], ctx: _Context) -> _Val | None:
     return _year(year)
 
 
+def _in_a_match(ctx: _Context) -> bool:
+    """The mention's sentence tells of a game ("scored early in the second half")."""
+    rest = ctx.text[ctx.end:ctx.end + 200]
+    br = _SENT_BREAK.search(rest)
+    return bool(_MATCH_PLAY.search(ctx.text[_sentence_start(ctx.text, ctx.start):ctx.end]
+                                   + (rest[:br.start()] if br else rest)))
+
+
 def n_half(m: re.Match[str], ctx: _Context) -> _Val | None:
     h = 1 if m["which"].lower() == "first" else 2
     year = _year_of(m)
     if year is None:
-        rest = ctx.text[ctx.end:ctx.end + 200]
-        br = _SENT_BREAK.search(rest)
-        if _MATCH_PLAY.search(ctx.text[_sentence_start(ctx.text, ctx.start):ctx.end] + (rest[:br.start()] if br else rest)):
+        if _in_a_match(ctx):
             return None  # "scored early in the second half": a half of a match
         if ctx.anchor is None:
             return None
@@ -1653,7 +1663,7 @@ def _candidates(text: str) -> list["_Candidate"]:
 
 
 _Candidate = tuple[int, int, int, str, re.Match[str], Normaliser]
-_MATCH_PLAY = re.compile(r"\b(?:goals?|scored|scores|penalty|striker|equali[sz]e[rd]?|header|kick-?off|halftime|"
+_MATCH_PLAY = re.compile(r"\b(?:game|goals?|scored|scores|penalty|striker|equali[sz]e[rd]?|header|kick-?off|halftime|"
                          r"half-time|minutes?|referee|substitute|keeper|try|tries|touchdown|innings)\b", re.I)
 _ROUND = re.compile(r"-finals?\b|-finalists?\b|(?<=quarter)\s+finals?\b|(?<=later|rlier)\s+than\b", re.I)
 """After a hit, words that make it something else: "the quarter-finals", "six months later than planned" (a delay)."""

@@ -106,7 +106,7 @@ _SPEECH = re.compile(r"\b(said|says|announced|told|stated|reported|confirmed|dec
 
 TRAVEL = re.compile(
     r"\b(arriv\w*|travel\w*|visit\w*|trip|tour\w*|journey\w*|taken\s+(by\s+\w+\s+)?(from|to)|took\s+(\w+\s+){1,3}to|flew|flown|fly|flies|flying|drove|driv(e|es|ing) to|"
-    r"sail\w*|depart\w*|left for|leav\w+ for|head(ed|ing|s)? (to|for)|went (back |home )?(by \w+ )?to|go(es|ing)? to|return\w*|came to|"
+    r"sail\w*|depart\w*|left ([\w.,]+ ){0,3}for|leav\w+ ([\w.,]+ ){0,3}for|called at|put in at|head(ed|ing|s)? (to|for)|went (back |home )?(by \w+ )?to|go(es|ing)? to|return\w*|came to|"
     r"(?-i:c)ross\w*|reach\w*(?!\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:(?:quarter|semi)[\s-]?finals?|finals?|round|last\s+\d+|"
     r"agreement|deal|settlement|compromise|consensus|conclusion|verdict|decision|record|peak|level|stage|age|"
     r"milestone|target|goal|total|high|low|point|mark)\b)|(?-i:l)and(?:ed|ing|s)?|met|meets?|meeting with|to meet|talks|summit|stay(ed|ing|s)?\s+(in|at|on|with|overnight|aboard)|"
@@ -224,7 +224,9 @@ def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int,
                          or (not titled and (_DEMONYM_LIKE if len(words) > 1 else _DEMONYM).fullmatch(words[0]))):
             titled = titled or words[0].casefold().rstrip(".") in _TITLE_WORDS  # "Mr Albanese" is a name
             words = words[1:]
-        words = [re.sub(r"['’]s$", "", w) for w in words]
+        words = [re.sub(r"['’]s$|-$", "", w) for w in words if not re.fullmatch(r"[A-Z][a-z]+-(?:flagged|based|born|owned|led|backed|made|registered|bound|style)", w)]
+        if len(words) == 1 and (words[0].endswith("ing") or words[0].casefold() in _HEADLINE_WORDS):
+            continue  # "Speaking in Quito, ...", "Voting ...", "Final results ..."
         words = [w for w in words if w.casefold() not in _TITLE_WORDS and w not in places]
         if words and not any(w.casefold() in _NOT_A_PERSON for w in words):
             names.append(words)
@@ -232,6 +234,9 @@ def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int,
     full = [n for n in names if len(n) >= 2]
     if full or names:
         return " ".join((full or names)[0])
+    other = _ANOTHER_CARRIER.match(head)
+    if other:
+        return f"({other.group('which').lower()} {other.group('what').lower()})"  # "A second flight from Nairobi"
     if _CARRIER.match(head):
         return ACTOR_CARRIER  # "The train crossed the border": the traveller told of before, or the train
     group = _GROUP.match(head)
@@ -248,6 +253,10 @@ def _actor(sentence: str, clause: str, refs: Sequence[PlaceRef], s_start: int,
 _CARRIER = re.compile(r"(?i)\s*(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:train|plane|jet|aircraft|motorcade|"
                       r"convoy|delegation|entourage|party|visit|trip|tour|ship|vessel|boat|flight|group|team|"
                       r"couple|family)\b")
+_HEADLINE_WORDS = frozenset("final first last early late full official preliminary initial".split())
+_ANOTHER_CARRIER = re.compile(r"(?i)\s*(?:a|the)?\s*(?P<which>another|second|third|fourth|separate|different|"
+                              r"new|later)\s+(?:[\w-]+\s+){0,2}?(?P<what>train|plane|jet|aircraft|flight|ship|vessel|"
+                              r"boat|ferry|convoy|group|delegation|team)\b")
 _GROUP = re.compile(r"(?i)\s*(?:(?:the|a|an|some|two|three|several|many|dozens\s+of|hundreds\s+of|thousands\s+of)\s+)?"
                     r"(?:[\w-]+\s+){0,2}?(?P<noun>rescuers|firefighters|troops|soldiers|police|investigators|"
                     r"inspectors|migrants|refugees|fans|pilgrims|protesters|volunteers|survivors|evacuees|"
@@ -373,6 +382,7 @@ def summarize(text: str, limit: int = 110) -> str:
 # the station on Jan. 6"): each date keeps its own verb, hence its own status.
 _CLAUSE_BREAK = re.compile(
     r",\s+and\s+|,\s+|;\s+|\s+(?:that|when|while|after|before|as|but|and then)\s+|\s+–\s+|"
+    r"\s+and\s+(?=(?:a|an|another|the)\s+(?:[\w-]+\s+){0,2}?(?-i:[a-z]+ed|held|met|left|went|took)\b)|"
     r"\s+and\s+(?=(?:was|were|is|are|will|would|could|may|might|must|has|had|have|then|later|also|met|left|went|"
     r"flew|took|made|plans?|hopes?|wants?|intends?|expects?|says|said|(?-i:[a-z]{3,}ed))\b)")
 
@@ -528,6 +538,10 @@ def extract_events(
                               and not _ADJECTIVAL_PERIOD.search(d.text)])
         anchors = [d for d in anchors if not _ADJECTIVE_TIME.match(text, d.end) or d.text.strip().lower() != "overnight"]
         anchors = _eves(text, _ranges(text, _without_bare_clocks(anchors, sentence, s_start)))
+        # "Three years later, in September 1976, Letelier was killed": the date in apposition says when
+        anchors = [d for k, d in enumerate(anchors)
+                   if not (k + 1 < len(anchors) and _RELATIVE_SHIFT.search(d.text)
+                           and _APPOSED_DATE.fullmatch(text, d.end, anchors[k + 1].start))]
         if not anchors:
             if not s_places:
                 continue
@@ -563,6 +577,12 @@ def extract_events(
 
 _AHEAD = re.compile(r"(?i)(?:later|next|coming|upcoming)\s+(?:this\s+)?(?:week|month|year|season|spring|summer|"
                     r"autumn|fall|winter)\b|later\s+this\b|this\s+coming\b")
+_RELATIVE_SHIFT = re.compile(r"(?i)\b(?:later|earlier|after|before|afterwards)$")
+_APPOSED_DATE = re.compile(r"\s*,\s*(?:in|on)?\s*")
+_VIA = re.compile(r"(?i)\b(?:via|through)\s+(?:the\s+)?$")
+_NOT_GONE = re.compile(r"(?i)\b(?:did\s+not|didn't|never|will\s+not|won't|would\s+not|could\s+not|couldn't|"
+                       r"cannot|can't|was\s+not|were\s+not|has\s+not|have\s+not|had\s+not)\s+(?:\w+\s+)?$")
+_MEETING = re.compile(r"(?i)met|meets?|meeting with|to meet|talks|summit")
 _RELATIVE_OPENER = re.compile(r",\s+(?:which|who|whose)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?-i:[a-z]+ed|killed|hit|struck|"
                               r"left|took|won|lost|fell|led|began|became|made|swept|tore|shook|broke)\b")
 _SAID_LAST = re.compile(r"^\W*(?:[\w.'’-]+\s+){0,4}(?:said|says|told\s+\w+|reported|announced|confirmed)\s+"
@@ -714,6 +734,9 @@ def _draft(
     travel = bool(TRAVEL.search(clause if date else sentence) or _LEFT_PLACE.search(clause if date else sentence))
     if travel and _CALLED_OFF.search(clause if date else sentence):
         travel = False  # "a planned stop at Felixstowe has been cancelled": nobody went
+    words = [m for m in TRAVEL.finditer(clause if date else sentence)]
+    if travel and words and all(_NOT_GONE.search((clause if date else sentence)[:m.start()]) for m in words):
+        travel = False  # "Walker did not travel to Mississippi on Friday"
     if travel and date is not None and date.granularity in ("year", "month", "decade") \
             and re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", text[max(0, date.start - 8):date.start]) \
             and re.match(r"\s+(?-i:[a-z]{3,})(?<!\bin)\b", text[date.end:date.end + 20]):
@@ -740,7 +763,12 @@ def _draft(
         # "fly to Dallas ... for their match against Peru at Arlington": where the motion goes ("to X") wins
         # over a venue named after it.
         towards = [pid for m, pid in refs if pid in points and _TOWARDS.search(text[max(s_start, m.start - 30):m.start])]
-        destination = arrived[-1] if arrived else towards[-1] if towards else points[-1] if points else None
+        # "to Zurich via Munich": a place passed through is no end (even when the end is a region)
+        passed = {pid for m, pid in refs if _VIA.search(text[max(s_start, m.start - 12):m.start])}
+        arrived = [pid for pid in arrived if pid not in passed]
+        towards = [pid for pid in towards if pid not in passed]
+        ends = [pid for pid in points if pid not in passed]
+        destination = arrived[-1] if arrived else towards[-1] if towards else ends[-1] if ends else None
         # "a visit to Iqaluit ... before flying back to Rome": earlier stops of the same clause. After an
         # arrival verb only the places named after it are ("returned to Washington from a tour of Riyadh and
         # Cairo"); before it they were the plan ("a flight to Madrid was diverted to Cordoba").
@@ -751,7 +779,8 @@ def _draft(
             # ... and otherwise the stops named before the destination ("sailed from Southampton to Fremantle
             # and settled in Perth": Perth came after, it is no stop on the way)
             at = next(m.start for m, pid in refs if pid == destination)
-            via = tuple(dict.fromkeys(pid for m, pid in refs if pid in points and pid != destination and m.start < at))
+            via = tuple(dict.fromkeys(pid for m, pid in refs if pid in points and pid != destination
+                                      and (m.start < at or pid in passed)))
         origin = next((pid for _, pid in refs if pid in starts and pid in point_like), None)
     # "flew to Rzeszow on Saturday and then boarded a train ... overnight": each clause has its own mode.
     mode = detect_mode(clause) if date else "unknown"
@@ -761,6 +790,9 @@ def _draft(
         mode = detect_mode(sentence)
     leg_modes = _leg_modes(text, s_start, refs, (*via, destination) if destination else ())
     actor = _actor(sentence, clause, refs, s_start, place_words)
+    if travel and not actor and all(_MEETING.fullmatch(m.group()) for m in words) \
+            and not _LEFT_PLACE.search(clause if date else sentence):
+        travel = False  # "Talks broke down in Vienna": a meeting is a trip only for someone who goes to it
     # The status comes from the verb group around the date: "was still stuck on Thursday, and officials said
     # they would divert ships" is a fact on Thursday; the "would" belongs to another clause.
     status = "happened"

@@ -244,7 +244,7 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
             continue
         key = fold(word) if cap else word
         if cap and "-" in word and not gaz.rows(key) and not gaz.has_prefix(key) and not gaz.is_stopname(word) \
-                and _splittable(word, gaz):
+                and not _FACILITY_AFTER.match(text, end) and _splittable(word, gaz):
             # "Egyptian-US", "Athens-Clarke", "Watertown-ML": names joined by a hyphen
             offset = start
             for part in word.split("-"):
@@ -257,6 +257,9 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
     return out
 
 
+_FACILITY_AFTER = re.compile(r"\s+(?:Stadium|Arena|Field|Park|Center|Centre|Hall|Coliseum|Dome|Bowl|Bridge|Tunnel|"
+                             r"Airport|Station|Building|Tower|Gardens)\b")
+"""After a hyphenated name, a facility word: "Williams-Brice Stadium" is one name, not Williams and Brice."""
 _PLACE_ADJECTIVE_TAILS = frozenset({"based", "born", "bound", "area", "headquartered", "raised", "bred", "educated",
                                     "registered", "listed", "made", "built"})
 
@@ -390,11 +393,11 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
 
 _LIST_ITEM = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
 _COUNTY_LIST_TAIL = re.compile(
-    rf"(?:\s*,\s*(?:and\s+|or\s+)?{_LIST_ITEM})*\s*,?\s+(?:and|or|&)\s+{_LIST_ITEM}\s+(?P<w>counties|parishes)\b"
-    r"|\s+(?P<w2>counties|parishes)\b"
+    rf"(?:\s*,\s*(?:and\s+|or\s+)?{_LIST_ITEM})*\s*,?\s+(?:and|or|&)\s+{_LIST_ITEM}\s+(?P<w>counties|parishes|rivers)\b"
+    r"|\s+(?P<w2>counties|parishes|rivers)\b"
     r"|\s+(?P<w3>region|province|state|prefecture|governorate|oblast|district|county|parish|river|lake|island|"
     r"mountains|desert|valley|strait|sea|bay|peninsula)\b(?!\s+of\b)")
-_UNIT_WORDS = {"counties": "County", "parishes": "Parish"}
+_UNIT_WORDS = {"counties": "County", "parishes": "Parish", "rivers": "River"}
 _ADMIN_UNIT_WORDS = frozenset({"county", "parish", "region", "province", "state", "prefecture", "governorate",
                                "oblast", "district"})
 
@@ -720,7 +723,10 @@ _ROLE_BEFORE = re.compile(
     r"sister|sisters|student|teacher|coach|officer|spokesman|spokeswoman|resident|victim|suspect|chairman|"
     r"chairwoman|director|manager|owner|friend|neighbor|neighbour|grandson|granddaughter|nephew|niece|cousin|"
     r"boyfriend|girlfriend|actor|actress|singer|player|senior|junior|sophomore|freshman|defendant|lawyer|"
-    r"pastor|widow)\s+$")
+    r"pastor|widow|candidate|minister|senator|governor|mayor|leader|premier|chancellor|ambassador|envoy|"
+    r"commander|captain|striker|midfielder|defender|goalkeeper|quarterback|rider|cyclist|climber|skipper|"
+    r"lawmaker|activist|author|journalist|novelist|poet|artist|musician|rapper|dissident|opponent|rival|"
+    r"challenger|incumbent|nominee)\s+$")
 
 
 def _speaks(text: str, word: str) -> bool:

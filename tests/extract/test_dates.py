@@ -275,6 +275,9 @@ TENSE_CASES = [
     # "the year before" counts from the year the story is at
     ("About 499,000 people walked the Camino in 2009, up from 446,000 the year before.", DW, "the year before", "2008"),
     ("He arrived in March 2005 and left the year after.", DW, "the year after", "2006"),
+    # a month in a clause told ahead is not the year of a past date before it
+    ("The country signed a loan deal in 2010, and a review of the program is scheduled for October.", DW, "October",
+     "2011-10"),
 ]
 
 
@@ -320,6 +323,7 @@ GUARDS = [
     # rounds of a tournament, halves of a match and a delay are no dates
     "Spain reached the quarter-finals in Cologne.",
     "Kane scored early in the second half.",
+    "In the second quarter of the game, Georgia scored twice.",
     "You may go if you wish.",
     "Troops march on the capital.",
     "Theresa May said the talks failed.",

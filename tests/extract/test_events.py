@@ -722,3 +722,46 @@ def test_a_group_is_a_party_of_its_own(sentence: str, actor: str) -> None:
     (event,) = extract_events(Article("a", "", sentence, PUB), [_date(sentence, "Saturday", "2011-08-20")],
                               [_place(sentence, "Princeton")], point_like=frozenset({"princeton"}))
     assert event.actor == actor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "travel"),
+    [
+        ("Walker did not travel to Mississippi on Saturday.", False),
+        ("Talks broke down on Saturday in Vienna.", False),  # a meeting with nobody going to it
+        ("Kim met Putin in Vienna on Saturday.", True),
+        ("The team left on Saturday for Oxford.", True),
+        ("The tanker called at Fujairah on Saturday.", True),
+    ],
+)
+def test_negated_trips_and_meetings_without_a_traveller(sentence: str, travel: bool) -> None:
+    place = next(p for p in ("Mississippi", "Vienna", "Oxford", "Fujairah") if p in sentence)
+    (event,) = extract_events(Article("a", "", sentence, PUB), [_date(sentence, "Saturday", "2011-08-20")],
+                              [_place(sentence, place)], point_like=frozenset({place.lower()}))
+    assert event.travel is travel
+
+
+def test_a_second_flight_and_a_place_passed_through() -> None:
+    text = ("The first aid flight landed in Quelimane on Saturday. A second flight from Nairobi is due to arrive in "
+            "Beira on Sunday. She took a bus from Salzburg to Vienna via Linz on Sunday.")
+    refs = [_place(text, p) for p in ("Quelimane", "Nairobi", "Beira", "Salzburg", "Vienna", "Linz")]
+    dates = [_date(text, "Saturday", "2011-08-20"), _date(text, "Sunday", "2011-08-21"),
+             _date(text, "Sunday", "2011-08-21", 1)]
+    events = extract_events(Article("a", "", text, PUB), dates, refs, point_like=frozenset(pid for _, pid in refs))
+    first, second, bus = events
+    assert first.actor != second.actor and second.actor == "(second flight)"
+    assert (bus.origin, bus.via, bus.destination) == ("salzburg", ("linz",), "vienna")
+
+
+def test_a_date_in_apposition_replaces_the_shift_before_it() -> None:
+    text = "Three years later, in September 1976, Letelier was killed in Washington."
+    dates = [_date(text, "Three years later", "2014"), _date(text, "September 1976", "1976-09")]
+    (event,) = extract_events(Article("a", "", text, PUB), dates, [_place(text, "Washington")])
+    assert event.date == dt.date(1976, 9, 1)
+
+
+def test_talks_in_two_places_on_two_days_keep_their_places() -> None:
+    text = "Talks broke down last Friday in Vienna and a second round held in Linz on Sunday also failed."
+    dates = [_date(text, "last Friday", "2011-08-19"), _date(text, "Sunday", "2011-08-21")]
+    events = extract_events(Article("a", "", text, PUB), dates, [_place(text, "Vienna"), _place(text, "Linz")])
+    assert [e.places for e in events] == [("vienna",), ("linz",)]

@@ -96,6 +96,11 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         # A club's name does not take its city away from the rest of the text.
         # a hamlet's name (and a town's alternate) running on into an unknown word after "the summit of"
         ("O'Connor won alone at the summit of Pico Villuercas in Extremadura.", ["Extremadura"]),
+        # a role noun before a first name that is also a city's
+        ("Former minister Orlando Letelier was killed in Washington.", ["Washington"]),
+        ("Conservative candidate Mariana Salcedo claimed victory in Quito.", ["Quito"]),
+        # a hyphenated name before a facility word is the facility's
+        ("Georgia beat South Carolina at Williams-Brice Stadium.", ["Georgia", "South Carolina"]),
         ("Harry Kane joined Bayern Munich last year. Romania play the Netherlands in Munich on July 2.",
          ["Romania", "Netherlands", "Munich"]),
     ],
