@@ -148,12 +148,13 @@ class _Name:
 def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -> list[Resolution]:
     """One :class:`Resolution` per mention, in the order given."""
     names: dict[str, _Name] = {}
+    keys = _keys(mentions, text)
     for idx, m in enumerate(mentions):
-        key = fold(m.query)
+        key = keys[idx]
         entry = names.get(key)
         if entry is None:
-            entry = names[key] = _Name(key, written_as(_lookup(key, gazetteer), written(text, m))[:MAX_CANDIDATES],
-                                       [], set(), set())
+            rows = written_as(_lookup(fold(m.query), gazetteer), written(text, m))[:MAX_CANDIDATES]
+            entry = names[key] = _Name(key, rows, [], set(), set())
         entry.mentions.append(idx)
         parent = _parent_of(mentions, idx, text)
         if parent is not None:
@@ -170,24 +171,24 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
 
     # A country named in the same sentence pins its towns against the article's overall mix.
     bounds = [m.start() for m in _SENTENCE_END.finditer(text)]
-    for m in mentions:
-        rows = names[fold(m.query)].rows
+    for idx, m in enumerate(mentions):
+        rows = names[keys[idx]].rows
         if rows and rows[0][5] == "country" and _IN_COUNTRY.search(text, max(0, m.start - 12), m.start):
             lo = max((b for b in bounds if b <= m.start), default=0)
             hi = min((b for b in bounds if b > m.end), default=len(text))
-            for other in mentions:
+            for k, other in enumerate(mentions):
                 if lo <= other.start < hi and other is not m:
-                    names[fold(other.query)].near_countries.add(rows[0][4])
+                    names[keys[k]].near_countries.add(rows[0][4])
     # The Y of "X, Y" is the region or country X lies in: "Elmira, New York" names the state (but in
     # "Aleppo, Hama and Latakia" no reading of Aleppo lies in Hama: a list, not a parent).
     for idx, m in enumerate(mentions):
         parent = _parent_of(mentions, idx, text)
-        if parent is not None and fold(parent.query) in names:
-            keys = _parent_keys(parent, gazetteer)
-            if any(_own(r, gazetteer) & keys for r in names[fold(m.query)].rows):
-                names[fold(parent.query)].state_cue = True
+        if parent is not None and keys[idx + 1] in names:
+            parent_keys = _parent_keys(parent, gazetteer)
+            if any(_own(r, gazetteer) & parent_keys for r in names[keys[idx]].rows):
+                names[keys[idx + 1]].state_cue = True
     _nesting(names)
-    _lists(mentions, text, names)
+    _lists(mentions, text, names, keys)
     context = _document_context(names)
 
     first: dict[str, list[tuple[float, tuple]]] = {}
@@ -232,10 +233,23 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         confidence = weights[0] / sum(weights)
         alts = tuple(_candidate(r, round(s, 3)) for s, r in top)
         per_key[key] = (alts[0], alts, round(confidence, 3))
-    for m in mentions:
-        best, alts, conf = per_key[fold(m.query)]
+    for m, key in zip(mentions, keys):
+        best, alts, conf = per_key[key]
         out.append(Resolution(m, best, alts, conf))
     return out
+
+
+def _keys(mentions: Sequence[PlaceMention], text: str) -> list[str]:
+    """One name, one reading per article - unless the article itself tells namesakes apart: in "beat Toledo in
+    Oxford, Ohio ... flew to Oxford, Mississippi" each "Oxford, <parent>" is a name of its own."""
+    base = [fold(m.query) for m in mentions]
+    parents = [_parent_of(mentions, i, text) for i in range(len(mentions))]
+    seen: dict[str, set[str]] = {}
+    for key, parent in zip(base, parents):
+        if parent is not None:
+            seen.setdefault(key, set()).add(fold(parent.query))
+    return [f"{key}@{fold(parent.query)}" if parent is not None and len(seen[key]) > 1 else key
+            for key, parent in zip(base, parents)]
 
 
 _WATER_TAIL = frozenset({"river", "creek", "lake", "bay"})
@@ -449,11 +463,11 @@ W_LIST = 2.0
 Carolina and Virginia" are states; "Russia, Ukraine and Georgia" are countries."""
 
 
-def _lists(mentions: Sequence[PlaceMention], text: str, names: dict[str, _Name]) -> None:
+def _lists(mentions: Sequence[PlaceMention], text: str, names: dict[str, _Name], keys: Sequence[str]) -> None:
     """Link names that follow one another with only a comma, "and" or "or" between them."""
-    for a, b in zip(mentions, mentions[1:]):
+    for k, (a, b) in enumerate(zip(mentions, mentions[1:])):
         if LIST_GAP.fullmatch(text, a.end, b.start):
-            ka, kb = fold(a.query), fold(b.query)
+            ka, kb = keys[k], keys[k + 1]
             if ka != kb:
                 names[ka].peers.add(kb)
                 names[kb].peers.add(ka)

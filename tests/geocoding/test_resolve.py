@@ -174,3 +174,9 @@ def test_a_bare_dateline_city_is_the_well_known_one(gazetteer, text: str, lat: f
 
     found = {r.mention.text: r.best for r in resolve(find_places(text, gazetteer), text, gazetteer)}
     assert found["ATLANTA"] is not None and abs(found["ATLANTA"].lat - lat) < 0.5
+
+
+def test_namesakes_the_article_tells_apart_stay_apart(gazetteer) -> None:
+    text = "Miami beat Toledo in Oxford, Ohio, on Tuesday. On Friday the team flew to Oxford, Mississippi."
+    oxfords = [r.best for r in resolve(find_places(text, gazetteer), text, gazetteer) if r.mention.text == "Oxford"]
+    assert [round(b.lat) for b in oxfords] == [40, 34]
