@@ -863,7 +863,8 @@ def _metonym(text: str, start: int, end: int, gaz: Gazetteer, key: str) -> bool:
 _UNKNOWN_AFTER = re.compile(
     r"(?:\b(?:in|at|on|near|outside|to|from|towards|toward|via|into|between)\s+(?:the\s+(?:town|township|suburb|"
     r"neighbou?rhood|village|city|island|port|settlement|region|district|area|outskirts|hamlet)\s+of\s+|the\s+)?"
-    r"|\b(?:[Tt]he|[Aa])\s+(?:town|township|village|hamlet|community|settlement|suburb|island)\s+of\s+)"
+    r"|\b(?:[Tt]he|[Aa])\s+(?:[A-Z][a-z]+\s+)?(?:town|township|village|hamlet|community|settlement|suburb|island|"
+    r"port)\s+of\s+)"
     r"(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})(?=[\s,.;:!?)]|$)"
 )
 _FIRM_WORDS = frozenset(fold(w) for w in """
