@@ -265,7 +265,8 @@ _FIRST_VERB = re.compile(r"\b(?:will|would|was|were|is|are|has|have|had|said|say
                          r"went|came|left|spoke|won|lost|sent|brought|began|became|fled|saw|got|found|kept|paid|"
                          r"sold|bought|wrote|(?-i:[a-z]{3,}ed))\b", re.I)
 _DEMONYM_LIKE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch)")
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ican|ani|aqi|aeli|udi|tine|pine)|Swiss|French|Dutch|Greek|Thai|Welsh")
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ican|ani|aqi|aeli|udi|tine|pine|ari|aini|aiti|eni|mali|pali|rati)|"
+                      r"Swiss|French|Dutch|Greek|Thai|Welsh|Arab")
 
 
 _FLEW_IN = re.compile(r"\b(?:flew|flies|flying|arrived|arrives|arriving|landed|lands|came|comes|drove|drives)\s+in\b"
