@@ -719,7 +719,7 @@ def n_month(m: re.Match[str], ctx: _Context) -> _Val | None:
         bare = name.lower().rstrip(".")
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
         cue = re.search(r"(?:\bin|\bsince|\buntil|\bby|\bof|\bfrom|\bthrough|\bduring|\bbefore|\bafter|\bto|\bfor|"
-                        r"\bbetween|\bthis|\bnext|\blast|\band|\bor|\bearly|\blate|\bmid|\btill|\bthe|\bon)\s+$",
+                        r"\bbetween|\bthis|\bnext|\blast|\band|\bor|\bearly|\blate|\bmid|\btill|\bthe|\bon|\bthan)\s+$",
                         before)
         if bare in R.AMBIGUOUS_MONTHS and not cue:
             return None

@@ -110,7 +110,7 @@ TRAVEL = re.compile(
     r"(?-i:c)ross\w*|reach\w*(?!\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:(?:quarter|semi)[\s-]?finals?|finals?|round|last\s+\d+|"
     r"agreement|deal|settlement|compromise|consensus|conclusion|verdict|decision|record|peak|level|stage|age|"
     r"milestone|target|goal|total|high|low|point|mark)\b)|(?-i:l)and(?:ed|ing|s)?|met|meets?|meeting with|to meet|talks|summit|stay(ed|ing|s)?\s+(in|at|on|with|overnight|aboard)|"
-    r"rode|ride|rides|riding|stopp?\w* (in|at)|pass(ed|es|ing)? through|divert\w*|ferr(y|ied|ies)|transport(ed|s)?|shipped|moved? to|fled|evacuat\w*|"
+    r"rode|ride|rides|riding|stopp?\w* (in|at)|pass(ed|es|ing)? through|divert\w*|ferr(y|ied|ies)|transport(ed|s)?|shipped|moved? to|fled|evacuated (to|from|into)|"
     r"pull(ed|s|ing)? (out of|into|in to)|set(s|ting)? (off|out)|walk(ed|s|ing)? (to|into|from|on to|across)|trudg\w+|"
     r"march(ed|es|ing)? (to|into|on|from)|trek\w*|hik(ed|es|ing) (to|from|across)|ski(ed|s|ing)? (to|across|from)|"
     r"cycl(ed|es|ing) (to|from|across)|(is|was|are|were) due in|(was|were) flown|continued (on )?to|pressed on|"
@@ -183,6 +183,7 @@ instead from with over about seeing meanwhile however also then once later earli
 neighbouring neighboring nearby elsewhere separately despite although though because if but and or so yet
 jan feb mar apr jun jul aug sep sept oct nov dec reuters ap afp yonhap xinhua tass dpa efe ians pti
 thousands hundreds dozens millions scores crowds fans people
+one two three four five six seven eight nine ten across further emergency bureau tibetan afghan
 """.split())
 ACTOR_SELF = "="
 """Actor of a travel sentence whose subject is a pronoun: the same traveller as the one before."""
@@ -583,6 +584,7 @@ _APPOSED_DATE = re.compile(r"\s*,\s*(?:in|on)?\s*")
 _VIA = re.compile(r"(?i)\b(?:via|through)\s+(?:the\s+)?$")
 _NOT_GONE = re.compile(r"(?i)\b(?:did\s+not|didn't|never|will\s+not|won't|would\s+not|could\s+not|couldn't|"
                        r"cannot|can't|was\s+not|were\s+not|has\s+not|have\s+not|had\s+not)\s+(?:\w+\s+)?$")
+_HOSTS = re.compile(r"(?i)\bhost(?:s|ed|ing)?\b")
 _MEETING = re.compile(r"(?i)met|meets?|meeting with|to meet|talks|summit")
 _RELATIVE_OPENER = re.compile(r",\s+(?:which|who|whose)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?-i:[a-z]+ed|killed|hit|struck|"
                               r"left|took|won|lost|fell|led|began|became|made|swept|tore|shook|broke)\b")
@@ -752,7 +754,8 @@ def _draft(
         # So is one in a relative clause about someone else: "retired to Dorset with his wife, whom he had met
         # in Aden".
         described = {m.start for m, _ in refs if _DESCRIBED.search(text[max(s_start, m.start - 60):m.start])
-                     or _RELATIVE_BEFORE.search(text[max(s_start, m.start - 80):m.start])}
+                     or _RELATIVE_BEFORE.search(text[max(s_start, m.start - 80):m.start])
+                     or text.startswith("-", m.end)}  # "the Kathmandu-based company"
         starts = {pid for m, pid in refs if m.start not in described
                   and _ORIGIN.search(text[max(s_start, m.start - 60):m.start])}
         # "Maskwacis, a community south of Edmonton": Edmonton only says where Maskwacis is.
@@ -791,8 +794,8 @@ def _draft(
         mode = detect_mode(sentence)
     leg_modes = _leg_modes(text, s_start, refs, (*via, destination) if destination else ())
     actor = _actor(sentence, clause, refs, s_start, place_words)
-    if travel and not actor and all(_MEETING.fullmatch(m.group()) for m in words) \
-            and not _LEFT_PLACE.search(clause if date else sentence):
+    if travel and (not actor or _HOSTS.search(clause if date else sentence)) \
+            and all(_MEETING.fullmatch(m.group()) for m in words) and not _LEFT_PLACE.search(clause if date else sentence):
         travel = False  # "Talks broke down in Vienna": a meeting is a trip only for someone who goes to it
     # The status comes from the verb group around the date: "was still stuck on Thursday, and officials said
     # they would divert ships" is a fact on Thursday; the "would" belongs to another clause.

@@ -669,6 +669,8 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
     if prev is not None and _joined(text, prev, first):
         if prev.cap and (prev.key in TITLES or prev.key in FIRST_NAMES):
             return "person"
+        if prev.cap and not gaz.rows(prev.key) and _ROLE_BEFORE.search(text, max(0, prev.start - 24), prev.start):
+            return "person"  # "chief executive Stephane Israel"
         acronym = prev.text.isupper() and len(prev.text) <= 5
         possessive = prev.text.endswith(("'s", "\u2019s"))
         major = coded or bool(rows) and rows[0][5] in ("country", "admin1", "continent")
@@ -726,7 +728,7 @@ _ROLE_BEFORE = re.compile(
     r"pastor|widow|candidate|minister|senator|governor|mayor|leader|premier|chancellor|ambassador|envoy|"
     r"commander|captain|striker|midfielder|defender|goalkeeper|quarterback|rider|cyclist|climber|skipper|"
     r"lawmaker|activist|author|journalist|novelist|poet|artist|musician|rapper|dissident|opponent|rival|"
-    r"challenger|incumbent|nominee)\s+$")
+    r"challenger|incumbent|nominee|executive|founder|president|secretary|spokesperson|official)\s+$")
 
 
 def _speaks(text: str, word: str) -> bool:

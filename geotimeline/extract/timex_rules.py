@@ -112,7 +112,7 @@ HOLIDAYS: dict[str, tuple[int, int] | str] = {
 FUTURE_CUES: tuple[str, ...] = (
     r"(?:to|will|would|could|may|might|should|must)\s+be\s+\w+", r"expects?\s+to", r"expect(?:s|ing)?", r"ahead\s+of", r"will", r"won't", r"'ll", r"shall", r"going to", r"gonna",
     r"(?:is|are|was|were|be)\s+(?:expected|scheduled|due|set|slated|planned|poised|likely|to)",
-    r"expected", r"scheduled", r"planned", r"slated", r"set\s+(?:to|for)", r"as\s+(?:soon|early)\s+as", r"no\s+later\s+than", r"due\s+to", r"plans?\s+to", r"planning\s+to", r"intends?\s+to",
+    r"expected", r"scheduled", r"planned", r"slated", r"set\s+(?:to|for)", r"as\s+(?:soon|early)\s+as", r"no\s+(?:later|earlier)\s+than", r"not\s+before", r"due\s+to", r"plans?\s+to", r"planning\s+to", r"intends?\s+to",
     r"hopes?\s+to", r"aims?\s+to", r"must", r"needs?\s+to", r"(?:has|have)\s+to", r"would", r"upcoming", r"next(?!\s+to\b)", r"to\s+be\s+held", r"tomorrow",
     r"(?:could|might)\s+(?!not\b|have\b|n't\b|be\s+seen\b)[a-z]+",  # "the storm could hit", "might reach"
     r"until", r"till", r"deadline", r"(?<!the\s)(?-i:begins?)", r"(?<!the\s)(?-i:starts?)", r"(?-i:opens?)", r"(?<!the\s)(?-i:ends?)",  # not "the French Open", "the end of the war"

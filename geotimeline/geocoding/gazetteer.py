@@ -110,10 +110,12 @@ class Gazetteer(Geocoder):
     def is_abbreviation(self, name: str) -> bool:
         """True for curated abbreviations ("Calif.", "Ga.") whose period belongs to the name."""
         key = fold(name)
-        memo = ("abbreviation", key)
+        # initials only when written as initials: "N.S.W." ends with its period, "NSW." ends a sentence
+        flags = (ABBREVIATION, INITIALS) if is_initials(name) else (ABBREVIATION, ABBREVIATION)
+        memo = ("abbreviation", key, flags)
         if memo not in self._admin:
             self._admin[memo] = bool(self._query(
-                "SELECT 1 FROM name WHERE key = ? AND flag IN (?, ?) LIMIT 1", (key, ABBREVIATION, INITIALS)))
+                "SELECT 1 FROM name WHERE key = ? AND flag IN (?, ?) LIMIT 1", (key, *flags)))
         return bool(self._admin[memo])
 
     def has_prefix(self, key: str) -> bool:

@@ -275,6 +275,8 @@ TENSE_CASES = [
     # "the year before" counts from the year the story is at
     ("About 499,000 people walked the Camino in 2009, up from 446,000 the year before.", DW, "the year before", "2008"),
     ("He arrived in March 2005 and left the year after.", DW, "the year after", "2006"),
+    # "no earlier than" looks ahead
+    ("The rocket will launch no earlier than March.", DW, "March", "2012-03"),
     # a month in a clause told ahead is not the year of a past date before it
     ("The country signed a loan deal in 2010, and a review of the program is scheduled for October.", DW, "October",
      "2011-10"),

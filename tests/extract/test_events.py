@@ -765,3 +765,20 @@ def test_talks_in_two_places_on_two_days_keep_their_places() -> None:
     dates = [_date(text, "last Friday", "2011-08-19"), _date(text, "Sunday", "2011-08-21")]
     events = extract_events(Article("a", "", text, PUB), dates, [_place(text, "Vienna"), _place(text, "Linz")])
     assert [e.places for e in events] == [("vienna",), ("linz",)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "travel"),
+    [
+        ("Residents of Lismore were told to evacuate on Saturday.", "Lismore", False),
+        ("The European Commission will host a space summit in Brussels on Saturday.", "Brussels", False),
+        ("She reached the summit on Saturday, according to the Kathmandu-based company.", "Kathmandu", None),
+    ],
+)
+def test_no_trip_to_where_people_leave_host_or_are_based(sentence: str, place: str, travel: bool | None) -> None:
+    (event,) = extract_events(Article("a", "", sentence, PUB), [_date(sentence, "Saturday", "2011-08-20")],
+                              [_place(sentence, place)], point_like=frozenset({place.lower()}))
+    if travel is None:
+        assert event.destination is None
+    else:
+        assert event.travel is travel

@@ -99,6 +99,8 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         # a role noun before a first name that is also a city's
         ("Former minister Orlando Letelier was killed in Washington.", ["Washington"]),
         ("Conservative candidate Mariana Salcedo claimed victory in Quito.", ["Quito"]),
+        ("Arianespace chief executive Stephane Israel spoke in Paris.", ["Paris"]),
+        ("Floods hit the Northern Rivers region of New South Wales.", ["Northern Rivers", "New South Wales"]),
         # a hyphenated name before a facility word is the facility's
         ("Georgia beat South Carolina at Williams-Brice Stadium.", ["Georgia", "South Carolina"]),
         ("Harry Kane joined Bayern Munich last year. Romania play the Netherlands in Munich on July 2.",
