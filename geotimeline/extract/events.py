@@ -584,6 +584,8 @@ _APPOSED_DATE = re.compile(r"\s*,\s*(?:in|on)?\s*")
 _VIA = re.compile(r"(?i)\b(?:via|through)\s+(?:the\s+)?$")
 _NOT_GONE = re.compile(r"(?i)\b(?:did\s+not|didn't|never|will\s+not|won't|would\s+not|could\s+not|couldn't|"
                        r"cannot|can't|was\s+not|were\s+not|has\s+not|have\s+not|had\s+not)\s+(?:\w+\s+)?$")
+_BEFORE_ARRIVAL = re.compile(r"[^.;]{0,40}?\bbefore\s+(?:returning|flying\s+back|heading\s+back|going\s+back|"
+                             r"travell?ing|flying|leaving\s+for)\b")
 _HOSTS = re.compile(r"(?i)\bhost(?:s|ed|ing)?\b")
 _MEETING = re.compile(r"(?i)met|meets?|meeting with|to meet|talks|summit")
 _RELATIVE_OPENER = re.compile(r",\s+(?:which|who|whose)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?-i:[a-z]+ed|killed|hit|struck|"
@@ -778,7 +780,10 @@ def _draft(
         # Cairo"); before it they were the plan ("a flight to Madrid was diverted to Cordoba").
         if arrived:
             at = next(m.start for m, pid in refs if pid == destination)
-            via = tuple(dict.fromkeys(pid for m, pid in refs if pid in points and pid != destination and m.start > at))
+            # ... and those of a stay told "before returning": "meeting the king in Amman before returning to
+            # New York"
+            via = tuple(dict.fromkeys(pid for m, pid in refs if pid in points and pid != destination
+                                      and (m.start > at or _BEFORE_ARRIVAL.match(text, m.end, at))))
         elif destination is not None:
             # ... and otherwise the stops named before the destination ("sailed from Southampton to Fremantle
             # and settled in Perth": Perth came after, it is no stop on the way)

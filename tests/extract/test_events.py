@@ -782,3 +782,11 @@ def test_no_trip_to_where_people_leave_host_or_are_based(sentence: str, place: s
         assert event.destination is None
     else:
         assert event.travel is travel
+
+
+def test_a_stay_before_returning_is_a_stop() -> None:
+    text = "Guterres wrapped up his tour on Saturday, meeting King Abdullah II in Amman before returning to New York."
+    refs = [_place(text, "Amman"), _place(text, "New York")]
+    (event,) = extract_events(Article("a", "", text, PUB), [_date(text, "Saturday", "2011-08-20")], refs,
+                              point_like=frozenset({"amman", "new-york"}))
+    assert (event.via, event.destination) == (("amman",), "new-york")
