@@ -416,7 +416,8 @@ class _Context:
         """The tense around the current mention; a deadline ("by Monday", "effective Feb. 1") points forward."""
         before = self.text[max(0, self.start - 60):self.start]
         after = _SENT_BREAK.split(self.text[self.end:self.end + 60], 1)[0]
-        clause = self.text[_sentence_start(self.text, self.start):self.start]
+        sentence = _sentence_start(self.text, self.start)
+        clause = self.text[sentence:self.start]
         # "Until Thursday, they had not called him a suspect": a deadline that has passed ("40,000 had
         # reached evacuation centres in Klungkung and Karangasem by Monday evening": so is this one)
         deadline = _DEADLINE.search(before)
@@ -434,7 +435,6 @@ class _Context:
         if self.text.startswith(("'s ", "\u2019s "), self.end) and _POSSESSOR_WILL.match(self.text, self.end):
             return "future"  # "Organisers confirmed Wednesday's stage will go ...": the day's own clause
         tense = _tense(self.text, self.start, self.end, right_full)
-        sentence = _sentence_start(self.text, self.start)
         if tense is None and self.sentence_tense == (sentence, "future"):
             # "is scheduled to fly to Dar es Salaam on Friday ..., before travelling to Maputo on Saturday":
             # a later day of a sentence told ahead is ahead too (a past one needs no help: bare days look
