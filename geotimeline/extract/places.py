@@ -237,13 +237,14 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
         if not cap and not (out and text[out[-1].end:start] == " "):
             continue  # a lower-case connector ("of", "the") only matters inside a name: right after a kept word
         sent_start = start < 3 and not text[:start].strip() or start in starts
-        head, _, tail = word.rpartition("-")
-        if cap and tail in _PLACE_ADJECTIVE_TAILS and head[:1].isupper():
+        hyphen = cap and "-" in word
+        head, _, tail = word.rpartition("-") if hyphen else ("", "", "")
+        if hyphen and tail in _PLACE_ADJECTIVE_TAILS and head[:1].isupper():
             # "Geneva-based", "London-born", "Paris-bound": the place is the head of the compound
             out.append(_Token(start, start + len(head), head, fold(head), True, sent_start))
             continue
         key = fold(word) if cap else word
-        if cap and "-" in word and not gaz.rows(key) and not gaz.has_prefix(key) and not gaz.is_stopname(word) \
+        if hyphen and not gaz.rows(key) and not gaz.has_prefix(key) and not gaz.is_stopname(word) \
                 and not _FACILITY_AFTER.match(text, end) and _splittable(word, gaz):
             # "Egyptian-US", "Athens-Clarke", "Watertown-ML": names joined by a hyphen
             offset = start
@@ -610,8 +611,9 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
             and gaz.is_abbreviation(key))  # the state of "Shreveport, La.", not the article "La"
     # The possessive form of a stopped name is stopped too ("NATO's eastern flank").
     unpossessed = re.sub(r"['\u2019]s$", "", surface)
-    prev_word = text[tokens[i - 1].start:first.start] if i > 0 and _joined(text, tokens[i - 1], first) else ""
-    next_word = text[last.end:tokens[j].end] if j < len(tokens) and _joined(text, last, tokens[j]) else ""
+    prev_word = text[tokens[i - 1].start:first.start] \
+        if i > 0 and tokens[i - 1].cap and _joined(text, tokens[i - 1], first) else ""
+    next_word = text[last.end:tokens[j].end] if j < len(tokens) and tokens[j].cap and _joined(text, last, tokens[j]) else ""
     if (prev_word and gaz.is_stopname(prev_word + unpossessed)) or (next_word and gaz.is_stopname(surface + next_word)):
         return "organisation"  # "Environment Canada", "Air France", "Canada Post": named after the place
     if ((gaz.is_stopname(surface) or gaz.is_stopname(unpossessed)) and not coded) \
