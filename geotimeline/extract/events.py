@@ -104,12 +104,14 @@ _PAST_PLAN = re.compile(r"\b((was|were|had been)\s+(due|scheduled|expected|set|p
                         r"had\s+(planned|hoped|intended|expected))\b")
 _SPEECH = re.compile(r"\b(said|says|announced|told|stated|reported|confirmed|declared|added)\s*(\w+\s+){0,2}$")
 
+_MEETING_WORDS = r"met|meets?|meeting with|to meet|talks|summit"
+"""Meetings count as travel for whoever goes to them ("Kim met Putin in Vladivostok"), see :data:`TRAVEL`."""
 TRAVEL = re.compile(
     r"\b(arriv\w*|travel\w*|visit\w*|trip|tour\w*|journey\w*|taken\s+(by\s+\w+\s+)?(from|to)|took\s+(\w+\s+){1,3}to|flew|flown|fly|flies|flying|drove|driv(e|es|ing) to|"
     r"sail\w*|depart\w*|left ([\w.,]+ ){0,3}for|leav\w+ ([\w.,]+ ){0,3}for|called at|put in at|head(ed|ing|s)? (to|for)|went (back |home )?(by \w+ )?to|go(es|ing)? to|return\w*|came to|"
     r"(?-i:c)ross\w*|reach\w*(?!\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:(?:quarter|semi)[\s-]?finals?|finals?|round|last\s+\d+|"
     r"agreement|deal|settlement|compromise|consensus|conclusion|verdict|decision|record|peak|level|stage|age|"
-    r"milestone|target|goal|total|high|low|point|mark)\b)|(?-i:l)and(?:ed|ing|s)?|met|meets?|meeting with|to meet|talks|summit|stay(ed|ing|s)?\s+(in|at|on|with|overnight|aboard)|"
+    r"milestone|target|goal|total|high|low|point|mark)\b)|(?-i:l)and(?:ed|ing|s)?|" + _MEETING_WORDS + r"|stay(ed|ing|s)?\s+(in|at|on|with|overnight|aboard)|"
     r"rode|ride|rides|riding|stopp?\w* (in|at)|pass(ed|es|ing)? through|divert\w*|ferr(y|ied|ies)|transport(ed|s)?|shipped|moved? to|fled|evacuated (to|from|into)|"
     r"pull(ed|s|ing)? (out of|into|in to)|set(s|ting)? (off|out)|walk(ed|s|ing)? (to|into|from|on to|across)|trudg\w+|"
     r"march(ed|es|ing)? (to|into|on|from)|trek\w*|hik(ed|es|ing) (to|from|across)|ski(ed|s|ing)? (to|across|from)|"
@@ -587,7 +589,7 @@ _NOT_GONE = re.compile(r"(?i)\b(?:did\s+not|didn't|never|will\s+not|won't|would\
 _BEFORE_ARRIVAL = re.compile(r"[^.;]{0,40}?\bbefore\s+(?:returning|flying\s+back|heading\s+back|going\s+back|"
                              r"travell?ing|flying|leaving\s+for)\b")
 _HOSTS = re.compile(r"(?i)\bhost(?:s|ed|ing)?\b")
-_MEETING = re.compile(r"(?i)met|meets?|meeting with|to meet|talks|summit")
+_MEETING = re.compile(rf"(?i){_MEETING_WORDS}")
 _RELATIVE_OPENER = re.compile(r",\s+(?:which|who|whose)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?-i:[a-z]+ed|killed|hit|struck|"
                               r"left|took|won|lost|fell|led|began|became|made|swept|tore|shook|broke)\b")
 _SAID_LAST = re.compile(r"^\W*(?:[\w.'’-]+\s+){0,4}(?:said|says|told\s+\w+|reported|announced|confirmed)\s+"

@@ -148,7 +148,8 @@ class _Name:
 def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -> list[Resolution]:
     """One :class:`Resolution` per mention, in the order given."""
     names: dict[str, _Name] = {}
-    keys = _keys(mentions, text)
+    parents = [_parent_of(mentions, idx, text) for idx in range(len(mentions))]
+    keys = _keys(mentions, parents)
     for idx, m in enumerate(mentions):
         key = keys[idx]
         entry = names.get(key)
@@ -156,7 +157,7 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
             rows = written_as(_lookup(fold(m.query), gazetteer), written(text, m))[:MAX_CANDIDATES]
             entry = names[key] = _Name(key, rows, [], set(), set())
         entry.mentions.append(idx)
-        parent = _parent_of(mentions, idx, text)
+        parent = parents[idx]
         if parent is not None:
             entry.parents.update(_parent_keys(parent, gazetteer))
         hint = _demonym_before(text, m.start, gazetteer)
@@ -182,7 +183,7 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
     # The Y of "X, Y" is the region or country X lies in: "Elmira, New York" names the state (but in
     # "Aleppo, Hama and Latakia" no reading of Aleppo lies in Hama: a list, not a parent).
     for idx, m in enumerate(mentions):
-        parent = _parent_of(mentions, idx, text)
+        parent = parents[idx]
         if parent is not None and keys[idx + 1] in names:
             parent_keys = _parent_keys(parent, gazetteer)
             if any(_own(r, gazetteer) & parent_keys for r in names[keys[idx]].rows):
@@ -239,11 +240,10 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
     return out
 
 
-def _keys(mentions: Sequence[PlaceMention], text: str) -> list[str]:
+def _keys(mentions: Sequence[PlaceMention], parents: Sequence[PlaceMention | None]) -> list[str]:
     """One name, one reading per article - unless the article itself tells namesakes apart: in "beat Toledo in
     Oxford, Ohio ... flew to Oxford, Mississippi" each "Oxford, <parent>" is a name of its own."""
     base = [fold(m.query) for m in mentions]
-    parents = [_parent_of(mentions, i, text) for i in range(len(mentions))]
     seen: dict[str, set[str]] = {}
     for key, parent in zip(base, parents):
         if parent is not None:
