@@ -741,7 +741,7 @@ def _draft(
     travel = bool(TRAVEL.search(clause if date else sentence) or _LEFT_PLACE.search(clause if date else sentence))
     if travel and _CALLED_OFF.search(clause if date else sentence):
         travel = False  # "a planned stop at Felixstowe has been cancelled": nobody went
-    words = [m for m in TRAVEL.finditer(clause if date else sentence)]
+    words = list(TRAVEL.finditer(clause if date else sentence)) if travel else []
     if travel and words and all(_NOT_GONE.search((clause if date else sentence)[:m.start()]) for m in words):
         travel = False  # "Walker did not travel to Mississippi on Friday"
     if travel and date is not None and date.granularity in ("year", "month", "decade") \
