@@ -227,7 +227,7 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
     # where sentences start: right after ". ", ": \"", "\n(" ... with a mark among the last six characters
     # before the word; one pass instead of a search per word
     starts = {m.end() for m in _SENTENCE_START.finditer(text)
-              if any(c in _SENTENCE_MARKS for c in text[max(m.start(), m.end() - 6):m.end()])}
+              if m.end() - m.start() <= 6 or any(c in _SENTENCE_MARKS for c in text[m.end() - 6:m.end()])}
     for m in _CANDIDATE_TOKEN.finditer(text):
         word = m.group()
         cap = word[0].isupper()
@@ -290,9 +290,18 @@ def _loners(text: str, tokens: list[_Token], gaz: Gazetteer) -> frozenset[str]:
             continue
         if tokens[k + 1].cap and _joined(text, tok, tokens[k + 1]):
             continue
-        if not gaz.rows(fold(re.sub(r"['\u2019]s$", "", tok.text))):
+        if not gaz.rows(fold(_POSSESSIVE_END.sub("", tok.text))):
             found.add(tok.key)
     return frozenset(found)
+
+
+_COMMON_OR_CONNECTOR = COMMON_WORDS | CONNECTORS
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+_CLAUSE_MARK = re.compile(r"[\n.!?]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_COMMA_NAME = re.compile(r",\s*[A-Z]")
+_INITIAL_BEFORE = re.compile(r"(?<![.\w])[A-Z]\.\s$")
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s$")
 
 
 def _joined(text: str, a: _Token, b: _Token) -> bool:
@@ -370,13 +379,14 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
     # support somewhere in the document ("in Harwinton", "Harwinton, Conn.").
     # In a Title Case headline every word is capitalised, so a small place's name there
     # counts only if the body names it too.
-    minor = [m for m in out if not _major(text, m, gazetteer)]
-    headlines = _title_case_spans(text) if minor else []
-    supported = {fold(m.query) for m in out if _major(text, m, gazetteer)}
+    major = [_major(text, m, gazetteer) for m in out]
+    minor = [m for m, big in zip(out, major) if not big]
+    headlines = _TitleCase(text)
+    supported = {fold(m.query) for m, big in zip(out, major) if big}
     named_countries = frozenset(rows[0][4] for m in out if m not in minor and (rows := gazetteer.rows(fold(m.query)))
                                 and rows[0][5] in ("country", "admin1"))
     supported |= {fold(m.query) for m in minor
-                  if not _inside(m, headlines) and _supported(text, m, gazetteer, named_countries)}
+                  if not headlines.holds(m) and _supported(text, m, gazetteer, named_countries)}
     # A small town listed with a supported place shares its support: "toured Pepinster and Theux",
     # "Allentown, Lititz and Martinsburg".
     changed = True
@@ -385,7 +395,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
         for a, b in zip(out, out[1:]):
             ka, kb = fold(a.query), fold(b.query)
             if (ka in supported) != (kb in supported) and LIST_GAP.fullmatch(text, a.end, b.start) \
-                    and not _inside(a, headlines) and not _inside(b, headlines) \
+                    and not headlines.holds(a) and not headlines.holds(b) \
                     and _town_like(text, a, gazetteer) and _town_like(text, b, gazetteer):
                 supported |= {ka, kb}
                 changed = True
@@ -426,18 +436,28 @@ def _with_unit_word(text: str, m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
     return PlaceMention(m.start, m.end, m.text, name=query, metonym=m.metonym)
 
 
-def _title_case_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of lines (or first sentences) written in Title Case."""
-    spans = []
-    for m in re.finditer(r"[^\n.!?]+", text):
-        words = [w for w in re.findall(r"[^\W\d_]+", m.group()) if len(w) > 3]
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
-            spans.append(m.span())
-    return spans
+class _TitleCase:
+    """Which clauses (lines, or sentences) of a text are written in Title Case: a headline's.
 
+    Only the clauses of the mentions asked about are looked at, each once.
+    """
 
-def _inside(m: PlaceMention, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= m.start and m.end <= b for a, b in spans)
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._memo: dict[int, bool] = {}
+
+    def holds(self, m: PlaceMention) -> bool:
+        """True when ``m`` lies inside one Title Case clause."""
+        text = self._text
+        start = max(text.rfind(c, 0, m.start) for c in "\n.!?") + 1
+        end = _CLAUSE_MARK.search(text, m.start)
+        end = end.start() if end else len(text)
+        if m.end > end:
+            return False  # the mention spans a clause mark ("St. Louis"): in no single clause
+        if start not in self._memo:
+            words = [w for w in _LETTERS.findall(text, start, end) if len(w) > 3]
+            self._memo[start] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+        return self._memo[start]
 
 
 def _evidence(text: str, m: PlaceMention, gaz: Gazetteer) -> tuple[tuple, ...]:
@@ -519,7 +539,7 @@ def _supported(text: str, m: PlaceMention, gaz: Gazetteer, countries: frozenset[
     # A first name ("Kristina", "Tim") needs locative support unless it is a real city's name.
     if biggest >= (FIRST_NAME_TOWN if key in FIRST_NAMES else SMALL_TOWN):
         return True
-    if re.match(r",\s*[A-Z]", text[m.end:m.end + 4]):
+    if _COMMA_NAME.match(text, m.end, m.end + 4):
         return True
     locative = bool(_LOCATIVE.search(text, max(0, m.start - 24), m.start))
     if biggest < HAMLET:
@@ -530,6 +550,10 @@ def _supported(text: str, m: PlaceMention, gaz: Gazetteer, countries: frozenset[
 
 
 def _longest_match(text: str, tokens: list[_Token], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
+    tok = tokens[i]
+    if not gaz.has_prefix(tok.key) and not tok.text.endswith(("'s", "\u2019s")):
+        # most words start no longer name: the loop below would stop after this one word
+        return (i + 1, tok.key) if tok.cap and gaz.rows(tok.key) else None
     best: tuple[int, str] | None = None
     words: list[str] = []
     for j in range(i, min(i + MAX_WORDS, len(tokens))):
@@ -605,12 +629,12 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
     surface = text[first.start:last.end]
     key = " ".join(t.key for t in tokens[i:j])
     rows = gaz.rows(key)
-    bare = fold(re.sub(r"['\u2019]s$", "", surface))
+    unpossessed = _POSSESSIVE_END.sub("", surface)
+    bare = fold(unpossessed)
     coded = "." in first.text or (first.text.isupper() and bool(rows) and rows[0][5] == "country") \
         or (j - i == 1 and text[first.start - 2:first.start] == ", " and text.startswith(".", last.end)
             and gaz.is_abbreviation(key))  # the state of "Shreveport, La.", not the article "La"
-    # The possessive form of a stopped name is stopped too ("NATO's eastern flank").
-    unpossessed = re.sub(r"['\u2019]s$", "", surface)
+    # The possessive form of a stopped name is stopped too ("NATO's eastern flank"): ``unpossessed``.
     prev_word = text[tokens[i - 1].start:first.start] \
         if i > 0 and tokens[i - 1].cap and _joined(text, tokens[i - 1], first) else ""
     next_word = text[last.end:tokens[j].end] if j < len(tokens) and tokens[j].cap and _joined(text, last, tokens[j]) else ""
@@ -619,7 +643,8 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
     if ((gaz.is_stopname(surface) or gaz.is_stopname(unpossessed)) and not coded) \
             or (j - i == 1 and bare in COMMON_WORDS and not coded):
         return "stopname"
-    if not coded and all(t.key in COMMON_WORDS or t.key in CONNECTORS for t in tokens[i:j]):
+    if not coded and (first.key in _COMMON_OR_CONNECTOR if j - i == 1
+                      else all(t.key in _COMMON_OR_CONNECTOR for t in tokens[i:j])):
         return "stopname"
     if j - i == 1 and len(first.text) <= 2 and not first.text.isupper():
         abbreviation = text.startswith(".", last.end) and gaz.is_abbreviation(key)
@@ -664,9 +689,9 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         return "person"
     if j - i >= 2 and first.key in ROYAL_TITLES and rows and rows[0][5] == "city" and rows[0][6] < 20_000:
         return "person"  # "the late Queen Elizabeth" (a hamlet in Saskatchewan); Prince Albert, 35,000, stays
-    if re.search(r"(?<![.\w])[A-Z]\.\s$", before):
+    if _INITIAL_BEFORE.search(before):
         return "person"  # "Roy A. Nelson"
-    if re.search(r"\b(?:19|20)\d\d\s$", before) and j < len(tokens) and tokens[j].cap and _joined(text, last, tokens[j]):
+    if _YEAR_BEFORE.search(before) and j < len(tokens) and tokens[j].cap and _joined(text, last, tokens[j]):
         return "product"  # "a 2000 Ford Taurus"
     if prev is not None and _joined(text, prev, first):
         if prev.cap and (prev.key in TITLES or prev.key in FIRST_NAMES):

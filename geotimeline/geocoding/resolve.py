@@ -195,7 +195,9 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
     first: dict[str, list[tuple[float, tuple]]] = {}
     for key, entry in names.items():
         countries, admin1s, admin2s = context.without(key)
-        first[key] = sorted(((_score(r, entry, countries, admin1s, admin2s, gazetteer), r) for r in entry.rows),
+        shares: dict[str, float] = {}
+        first[key] = sorted(((_score(r, entry, countries, admin1s, admin2s, gazetteer, shares), r)
+                             for r in entry.rows),
                             key=lambda sr: -sr[0])
     anchors = {key: ranked[0][1] for key, ranked in first.items() if ranked}
     for entry in names.values():
@@ -208,7 +210,8 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         countries, admin1s, admin2s = context.without(key)
         # Only the first pass's leaders can win now: the context moved, the priors did not.
         leaders = [r for _, r in first[key][:SECOND_PASS]]
-        second[key] = sorted(((_score(r, entry, countries, admin1s, admin2s, gazetteer), r) for r in leaders),
+        shares = {}
+        second[key] = sorted(((_score(r, entry, countries, admin1s, admin2s, gazetteer, shares), r) for r in leaders),
                              key=lambda sr: -sr[0]) + first[key][SECOND_PASS:]
 
     final: dict[str, list[tuple[float, tuple]]] = {}
@@ -385,22 +388,40 @@ def _document_context(names: dict[str, _Name],
     return ctx
 
 
+_STATIC: dict[tuple, tuple[float, tuple | None, tuple | None]] = {}
+
+
+def _static(row: tuple) -> tuple[float, tuple | None, tuple | None]:
+    """What a row's score owes to the row alone: its prior, and the keys of its region and county."""
+    hit = _STATIC.get(row)
+    if hit is None:
+        kind, country = row[5], row[4]
+        base = row[11] + KIND_ADJUST.get(kind, 0.0) + (W_ALTERNATE if row[12] == ALTERNATE else 0.0)
+        admin1 = (country, fold(row[9])) if kind != "country" else None
+        admin2 = (country, fold(row[9]), fold(row[10])) if kind not in ("country", "admin1") and row[10] else None
+        if len(_STATIC) > 200_000:
+            _STATIC.clear()  # a bound on memory for a long-running dashboard
+        hit = _STATIC[row] = (base, admin1, admin2)
+    return hit
+
+
 def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minus, admin2s: _Minus,
-           gaz: Gazetteer) -> float:
+           gaz: Gazetteer, neighbour_shares: dict[str, float]) -> float:
+    """``neighbour_shares`` memoises, per country, the share of the context held by its neighbours."""
     kind, country = row[5], row[4]
-    score = row[11] + KIND_ADJUST.get(kind, 0.0)
-    if row[12] == ALTERNATE:
-        score += W_ALTERNATE
+    score, admin1, admin2 = _static(row)
     if country and kind != "country":
         score += W_COUNTRY * countries.get(country, 0.0)
     if country:
-        neighbours = gaz.neighbours(country)
-        share = sum(v for cc, v in countries.items() if cc in neighbours)
-        score += W_NEIGHBOUR * min(1.0, share)
-    if kind != "country":
-        score += W_ADMIN1 * min(1.0, admin1s.get((country, fold(row[9])), 0.0))
-    if kind not in ("country", "admin1") and row[10]:
-        score += W_ADMIN2 * min(1.0, admin2s.get((country, fold(row[9]), fold(row[10])), 0.0))
+        share = neighbour_shares.get(country)
+        if share is None:
+            neighbours = gaz.neighbours(country)
+            share = neighbour_shares[country] = min(1.0, sum(v for cc, v in countries.items() if cc in neighbours))
+        score += W_NEIGHBOUR * share
+    if admin1 is not None:
+        score += W_ADMIN1 * min(1.0, admin1s.get(admin1, 0.0))
+    if admin2 is not None:
+        score += W_ADMIN2 * min(1.0, admin2s.get(admin2, 0.0))
     if entry.parents and _own(row, gaz) & entry.parents:
         score += W_PARENT
     if entry.country_hint and country in entry.country_hint:
