@@ -866,8 +866,9 @@ def _metonym(text: str, start: int, end: int, gaz: Gazetteer, key: str) -> bool:
     rows = gaz.rows(key)
     if rows and rows[0][5] == "city" and (TEAM_AFTER.match(text, end) or TEAM_BEFORE.search(text, max(0, start - 20), start)):
         return True
-    if rows and rows[0][5] in ("city", "country", "admin1", "region") and _sport_sentence(text, start, end) \
-            and (SPORT_AFTER.match(text, end) or SPORT_BEFORE.search(text, max(0, start - 20), start)):
+    if rows and rows[0][5] in ("city", "country", "admin1", "region") \
+            and (SPORT_AFTER.match(text, end) or SPORT_BEFORE.search(text, max(0, start - 20), start)) \
+            and _sport_sentence(text, start, end):
         return True  # "France face Sweden in the final", "England lost 2-1 to Norway": the teams
     rows = rows or gaz.rows(fold(text[start:end]))  # "Kenya's": the key folds to "kenyas"
     if _OF_INSTITUTION.search(text, max(0, start - 40), start):

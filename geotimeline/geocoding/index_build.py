@@ -460,10 +460,15 @@ class _Builder:
         big_place: dict[tuple[str, str], _Place] = {}
         biggest: dict[str, int] = {}
         capital_places: dict[str, _Place] = {}
+        largest: dict[tuple[str, str], _Place] = {}
         for p in self.places:
             if p.kind != "city":
                 continue
             keys = {(fold(n), p.country) for n in p.names} | {(fold(p.name), p.country)}
+            if p.admin1:
+                region = (fold(p.admin1), p.country)
+                if region not in largest or p.population > largest[region].population:
+                    largest[region] = p
             for k in keys:
                 if p.population >= big.get(k, -1):
                     big[k], big_place[k] = p.population, p
@@ -486,7 +491,11 @@ class _Builder:
                 abroad = biggest.get(key[0], 0) >= max(p.population, BIG_CITY)
                 # A city holding a quarter of its region's people is what news means by the shared name
                 # (Tel Aviv, Sao Paulo, Utrecht); Quebec, Oklahoma and Bihar stay regions.
-                if (city_pop and city_pop * CITY_SHARE >= p.population) or key in capital_names or abroad:
+                # The region's biggest city, named like it by its own name, is meant too: Zurich, Lucerne,
+                # Valencia; not Quebec (Montreal is bigger), nor Oklahoma (only an alternate name of its city).
+                head = largest.get((fold(p.admin1 or p.name), p.country))
+                heads = head is not None and key[0] in head.own_names | {fold(head.name)}
+                if (city_pop and city_pop * CITY_SHARE >= p.population) or key in capital_names or abroad or heads:
                     p.bonus = KIND_WEIGHT["city"] - KIND_WEIGHT["admin1"] - 1.0
                     if city_pop and key in big_place:
                         # The city owns the name in English ("New York" is GeoNames' "New York City"),

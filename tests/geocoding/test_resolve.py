@@ -27,6 +27,8 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         ("The crash happened near Springfield, Mo., on Monday.", "Springfield", (37.22, -93.30), 30),
         ("She grew up in Paris, Texas.", "Paris", (33.66, -95.56), 30),
         ("Paris is the capital of France.", "Paris", (48.86, 2.35), 30),
+        # a region's biggest city named like it is the city: the canton's point is 11 km off
+        ("Police in Zurich arrested two men on Monday.", "Zurich", (47.37, 8.55), 5),
         ("The University of Idaho is in Moscow, Idaho.", "Moscow", (46.73, -117.00), 30),
         ("Police in Alexandria and Pineville, in Rapides Parish, Louisiana, arrested two men.",
          "Alexandria", (31.31, -92.45), 30),
