@@ -125,6 +125,10 @@ _ADMIN_SUFFIXES = re.compile(
     r"Province|Region|Governorate|Prefecture|State|Territory|Autonomous Region)$"
 )
 _ADMIN2_WORD = re.compile(r"\b(County|Parish|Borough|District|Municipality|Census Area|Prefecture|Province)\b")
+_ADMIN2_PREFIX = re.compile(r"(?:Departement (?:de la |de l'|du |des |de |d')|Provincia (?:di |del |della |dell'|de )|"
+                            r"Province of )")
+"""The kind GeoNames writes before the names of French departments and Italian, Spanish, Peruvian and Philippine
+provinces."""
 _POSTAL_CODE = re.compile(r"[A-Z]{2}")
 _GENERIC_ADMIN_SUFFIXES = ("Province", "Region", "State")
 _RU_SUFFIXES = ("Oblast", "Krai", "Kray", "Region", "Republic")
@@ -447,6 +451,25 @@ class _Builder:
             place.names.update({name, *alternates})
             place.own_names.update(fold(n) for n in (name, *alternates))  # English forms, not GeoNames' variants
 
+    def admin2_short_names(self) -> None:
+        """The name a text uses for a department or province that GeoNames prefixes with its kind:
+        "Finistere" for "Departement du Finistere", "Albay" for "Province of Albay".
+
+        Only where no town of the country has the name: "Latina" stays the city, not its province.
+        """
+        towns = {(fold(n), p.country) for p in self.places if p.kind == "city" for n in p.names | {p.name}}
+        for p in self.places:
+            if p.kind != "admin2":
+                continue
+            m = _ADMIN2_PREFIX.match(p.name)
+            if m is None:
+                continue
+            core = p.name[m.end():].strip()
+            if len(core) >= 3 and (fold(core), p.country) not in towns and fold(core) not in _GENERIC_CORES:
+                p.names.update({p.name, core})
+                p.name = core  # what a map shows: "Finistere", not GeoNames' "Departement du Finistere"
+                p.bonus = max(p.bonus, 0.0)  # the kind is in the full name: no bare second-level name
+
     def capitals_and_city_states(self) -> None:
         """National capitals get a bonus; a region named like its country's capital or like a big
         city of its own (Washington, Moscow, Beijing, Hamburg) yields to the city."""
@@ -689,6 +712,7 @@ def build_index(path: Path | str, *, progress: bool = True, sources: Sources | N
         builder.admin_regions()
         builder.curated_admin1()
         builder.curated_admin2()
+        builder.admin2_short_names()
         builder.capitals_and_city_states()
         builder.countries()
         builder.continents()
