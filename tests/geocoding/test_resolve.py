@@ -27,6 +27,9 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         ("The crash happened near Springfield, Mo., on Monday.", "Springfield", (37.22, -93.30), 30),
         ("She grew up in Paris, Texas.", "Paris", (33.66, -95.56), 30),
         ("Paris is the capital of France.", "Paris", (48.86, 2.35), 30),
+        # departments and provinces by the short name news uses (GeoNames writes "Departement du Finistere")
+        ("Gusts of 180 km/h hit the coast of Finistere on Thursday.", "Finistere", (48.25, -4.0), 50),
+        ("Evacuations were ordered in Eastern Samar on Monday.", "Eastern Samar", (11.6, 125.4), 60),
         # a region's biggest city named like it is the city: the canton's point is 11 km off
         ("Police in Zurich arrested two men on Monday.", "Zurich", (47.37, 8.55), 5),
         ("The University of Idaho is in Moscow, Idaho.", "Moscow", (46.73, -117.00), 30),
