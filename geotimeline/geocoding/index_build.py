@@ -675,7 +675,10 @@ class _Builder:
                     for i in range(1, len(words)):
                         prefixes.add(" ".join(words[:i]))
                 for n in p.abbreviations:
-                    names.setdefault((fold(n), pid), INITIALS if is_initials(n) else ABBREVIATION)
+                    # capitals without periods ("ACT", "NSW") are initials too: "Act" in "the Clean Water Act"
+                    # is no territory
+                    initials = is_initials(n) or (n.isupper() and n.isalpha() and len(n) >= 3)
+                    names.setdefault((fold(n), pid), INITIALS if initials else ABBREVIATION)
                 for n in p.parent_names:
                     names.setdefault((fold(n), pid), PARENT_ONLY)
             con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)

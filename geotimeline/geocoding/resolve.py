@@ -99,6 +99,10 @@ W_ALTERNATE = -1.0
 some odd: Swainsboro, Georgia is also "Paris"), weaker evidence than a place's own name."""
 
 _PARENT_GAP = re.compile(r",\s*$")
+_WITHIN_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:upstate|downstate|rural|northern|southern|eastern|western|central|"
+                         r"(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+)?$", re.IGNORECASE)
+"""Between a place and the region it is said to lie in: "Rochester in upstate New York", "Richmond, in south-west
+London", "Parana in Entre Rios province"."""
 _DEMONYM_OF = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?)\s+(?:[a-z-]+\s+){0,2}(?:town|city|village|port|region|"
                          r"capital|province|state|island|resort|republic|border town|port city)s?\s+of\s*$")
 
@@ -149,6 +153,7 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
     """One :class:`Resolution` per mention, in the order given."""
     names: dict[str, _Name] = {}
     parents = [_parent_of(mentions, idx, text) for idx in range(len(mentions))]
+    withins = [_within(mentions, idx, text) for idx in range(len(mentions))]
     keys = _keys(mentions, parents)
     for idx, m in enumerate(mentions):
         key = keys[idx]
@@ -157,7 +162,7 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
             rows = written_as(_lookup(fold(m.query), gazetteer), written(text, m))[:MAX_CANDIDATES]
             entry = names[key] = _Name(key, rows, [], set(), set())
         entry.mentions.append(idx)
-        parent = parents[idx]
+        parent = parents[idx] or withins[idx]
         if parent is not None:
             entry.parents.update(_parent_keys(parent, gazetteer))
         hint = _demonym_before(text, m.start, gazetteer)
@@ -183,7 +188,7 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
     # The Y of "X, Y" is the region or country X lies in: "Elmira, New York" names the state (but in
     # "Aleppo, Hama and Latakia" no reading of Aleppo lies in Hama: a list, not a parent).
     for idx, m in enumerate(mentions):
-        parent = parents[idx]
+        parent = parents[idx] or withins[idx]
         if parent is not None and keys[idx + 1] in names:
             parent_keys = _parent_keys(parent, gazetteer)
             if any(_own(r, gazetteer) & parent_keys for r in names[keys[idx]].rows):
@@ -284,6 +289,15 @@ def _parent_of(mentions: Sequence[PlaceMention], idx: int, text: str) -> PlaceMe
     nxt = mentions[idx + 1]
     gap = text[mentions[idx].end:nxt.start]
     return nxt if _PARENT_GAP.match(gap) and len(gap) <= 3 else None
+
+
+def _within(mentions: Sequence[PlaceMention], idx: int, text: str) -> PlaceMention | None:
+    """The place that the mention is said to lie "in", right after it; a weaker parent than "X, Y" (only a
+    reading of X inside Y gains from it, and the namesakes are not split by it)."""
+    if idx + 1 >= len(mentions):
+        return None
+    nxt = mentions[idx + 1]
+    return nxt if nxt.start - mentions[idx].end <= 30 and _WITHIN_GAP.match(text, mentions[idx].end, nxt.start) else None
 
 
 def _parent_keys(parent: PlaceMention, gaz: Gazetteer) -> set[str]:

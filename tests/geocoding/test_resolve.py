@@ -27,6 +27,10 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         ("The crash happened near Springfield, Mo., on Monday.", "Springfield", (37.22, -93.30), 30),
         ("She grew up in Paris, Texas.", "Paris", (33.66, -95.56), 30),
         ("Paris is the capital of France.", "Paris", (48.86, 2.35), 30),
+        # "X in Y": a reading of X inside Y wins, even against a region named elsewhere in the text
+        ("Snow fell on Michigan. Utilities in Buffalo and Rochester in upstate New York sent crews.", "Rochester",
+         (43.16, -77.61), 30),
+        ("Fans of Patronato, a club from Parana in Entre Rios province, protested.", "Parana", (-31.73, -60.52), 30),
         # departments and provinces by the short name news uses (GeoNames writes "Departement du Finistere")
         ("Gusts of 180 km/h hit the coast of Finistere on Thursday.", "Finistere", (48.25, -4.0), 50),
         ("Evacuations were ordered in Eastern Samar on Monday.", "Eastern Samar", (11.6, 125.4), 60),
