@@ -57,6 +57,7 @@ news writes a research station's or a base's generic word in lower case."""
 # tokenising takes; a word is still taken whole ("well-Known" is one word, not "Known").
 _CANDIDATE_TOKEN = re.compile(
     r"[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+"
+    r"|(?<![^\W\d_])(?:a[dlnrstz]|ash|e[dlnrst]|ul)-[A-Z][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*"
     r"|(?<![^\W\d_])(?<![^\W\d_][-'\u2019])"
     r"(?:[^\W\d_a-z][^\W\d_]*|(?:" + "|".join(sorted(CONNECTORS | LOWER_TAILS, key=len, reverse=True)) + r")(?![^\W\d_]))"
     r"(?:[-'\u2019][^\W\d_]+)*"
@@ -230,7 +231,8 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
               if m.end() - m.start() <= 6 or any(c in _SENTENCE_MARKS for c in text[m.end() - 6:m.end()])}
     for m in _CANDIDATE_TOKEN.finditer(text):
         word = m.group()
-        cap = word[0].isupper()
+        # an Arabic article joined to a name is part of it: "Bab el-Mandeb", "Qasr al-Yahud"
+        cap = word[0].isupper() or _ARTICLE_NAME.match(word) is not None
         if not cap and word not in CONNECTORS and word not in LOWER_TAILS:
             continue
         start, end = m.span()
@@ -296,6 +298,7 @@ def _loners(text: str, tokens: list[_Token], gaz: Gazetteer) -> frozenset[str]:
 
 
 _COMMON_OR_CONNECTOR = COMMON_WORDS | CONNECTORS
+_ARTICLE_NAME = re.compile(r"(?:a[dlnrstz]|ash|e[dlnrst]|ul)-[A-Z]")
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 _CLAUSE_MARK = re.compile(r"[\n.!?]")
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -80,6 +80,8 @@ W_FEATURE = 2.0
 """The name is written like a natural feature ("the Andes", "the Red Sea", "the Dnipro river")."""
 NATURAL_KINDS = frozenset("""range mountain river lake sea ocean gulf strait bay desert peninsula island archipelago
 valley plain canal""".split())
+_FEATURE_NAME_WORDS = frozenset({"sea", "ocean", "river", "lake", "gulf", "bay", "strait", "straits", "desert",
+                                  "mountains", "peninsula", "canal"})
 _FEATURE_BEFORE = re.compile(r"\bthe\s$")
 _FEATURE_AFTER = re.compile(r"\s+(?:river|coast|mountains|range|valley|sea|lake|desert|peninsula|strait|islands?|"
                             r"basin|delta|plateau|gulf|bay)\b")
@@ -139,6 +141,8 @@ class _Name:
     """Written like a state: "the Georgia state line", "Washington state"."""
     feature_cue: bool = False
     """Written like a natural feature: "the Andes", "the Red Sea", "the Dnipro river"."""
+    named_feature: bool = False
+    """The name itself says what feature it is: "Red Sea", "Niger River" (not a state named after the sea)."""
     nested: dict[int, float] = field(default_factory=dict)
     """Per candidate id: support from another name's reading that contains it or lies in it."""
     near_countries: set[str] = field(default_factory=set)
@@ -170,6 +174,8 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
             entry.country_hint.add(hint)
         if _FEATURE_BEFORE.search(text, max(0, m.start - 4), m.start) or _FEATURE_AFTER.match(text, m.end):
             entry.feature_cue = True
+        if m.query.rsplit(" ", 1)[-1].casefold() in _FEATURE_NAME_WORDS:
+            entry.named_feature = True
         if _STATE_AFTER.match(text, m.end):
             entry.state_cue = True
         if _is_dateline(text, m):
@@ -447,6 +453,8 @@ def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minu
     if country in entry.near_countries and kind not in ("country", "continent"):
         score += W_SENTENCE_COUNTRY
     if entry.state_cue and kind in ("admin1", "country"):
+        score += W_FEATURE
+    if entry.named_feature and kind in NATURAL_KINDS:
         score += W_FEATURE
     if entry.feature_cue and kind in NATURAL_KINDS:
         score += W_FEATURE  # "the Andes" is the range, not the town of Los Andes

@@ -105,6 +105,9 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         ("Georgia beat South Carolina at Williams-Brice Stadium.", ["Georgia", "South Carolina"]),
         ("Harry Kane joined Bayern Munich last year. Romania play the Netherlands in Munich on July 2.",
          ["Romania", "Netherlands", "Munich"]),
+        # an Arabic article joined by a hyphen belongs to the name
+        ("Drones were shot down over the Bab el-Mandeb.", ["Bab el-Mandeb"]),
+        ("Trucks crossed at Bab al-Hawa into Idlib.", ["Bab al-Hawa", "Idlib"]),
         # capitals without periods are initials: "Act" is no Australian Capital Territory
         ("He cited the Clean Water Act. The Act was passed in Canberra.", ["Canberra"]),
         ("Bushfires burned in the ACT and NSW on Monday.", ["ACT", "NSW"]),
