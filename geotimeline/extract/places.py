@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from geotimeline.geocoding.gazetteer import Gazetteer, written_as
@@ -388,8 +389,11 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
     supported = {fold(m.query) for m, big in zip(out, major) if big}
     named_countries = frozenset(rows[0][4] for m in out if m not in minor and (rows := gazetteer.rows(fold(m.query)))
                                 and rows[0][5] in ("country", "admin1"))
+    # the countries of the places the text names outright, towns included
+    place_countries = named_countries | frozenset(
+        rows[0][4] for m in out if m not in minor and (rows := gazetteer.rows(fold(m.query))) and rows[0][4])
     supported |= {fold(m.query) for m in minor
-                  if not headlines.holds(m) and _supported(text, m, gazetteer, named_countries)}
+                  if not headlines.holds(m) and _supported(text, m, gazetteer, named_countries, place_countries)}
     # A small town listed with a supported place shares its support: "toured Pepinster and Theux",
     # "Allentown, Lititz and Martinsburg".
     changed = True
@@ -524,7 +528,19 @@ _STRONG_LOCATIVE = re.compile(r"\b(?:in|at|near|off|from|to|outside|into|through
                               r"visiting|reached|entered)\W*$", re.IGNORECASE)
 
 
-def _supported(text: str, m: PlaceMention, gaz: Gazetteer, countries: frozenset[str] = frozenset()) -> bool:
+def _respelling(key: str, name: str) -> bool:
+    """True when ``key`` is another spelling of ``name`` ("Duhok" of Dihok, "Hillah" of Al Hillah), not another
+    word that GeoNames happens to list for the town ("Area" for Mundelein, "Market" for Marquette)."""
+    own = fold(name)
+    if f" {key} " in f" {own} ":
+        return True
+    return SequenceMatcher(None, key, own).ratio() >= 0.8
+
+
+def _supported(text: str, m: PlaceMention, gaz: Gazetteer, countries: frozenset[str] = frozenset(),
+               place_countries: frozenset[str] = frozenset()) -> bool:
+    """``countries``: those the text names (as a country or a region); ``place_countries``: those of any place
+    it names outright."""
     key = fold(m.query)
     if " " in key or m.name and m.name != m.text:
         return True
@@ -534,8 +550,10 @@ def _supported(text: str, m: PlaceMention, gaz: Gazetteer, countries: frozenset[
     if not rows:
         return False
     if _alternate_only(rows):
-        # "Department of Human Resources": "of" is too weak for a name this indirect.
-        return bool(_STRONG_LOCATIVE.search(text, max(0, m.start - 24), m.start))
+        # "Department of Human Resources": "of" is too weak for a name this indirect; but a town's other
+        # spelling in a country the text is about is the town ("Hillah" beside Najaf, "Duhok" in Iraq).
+        return bool(_STRONG_LOCATIVE.search(text, max(0, m.start - 24), m.start)) \
+            or any(r[4] in place_countries and r[6] >= SMALL_TOWN and _respelling(key, r[1]) for r in rows)
     if any(r[5] != "city" for r in rows[:3]):
         return True
     biggest = max(r[6] for r in rows)
