@@ -340,7 +340,8 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
                 and not any(r[12] == MAIN_NAME for r in gazetteer.rows(match[1])):
             i += 1  # "the U.S.": the article is not part of the name (it is of "The Hague", "The Bronx")
             continue
-        demonym_match = _demonym_match(text, tokens, i, gazetteer) if match is None or demonyms else None
+        # a nationality word is no town even when a hamlet has its name ("Spanish", Ontario)
+        demonym_match = _demonym_match(text, tokens, i, gazetteer)
         if demonym_match is not None and (match is None or demonym_match[0] >= match[0]):
             j, name = demonym_match
             if demonyms and _demonym_ok(text, tokens, i, j):
@@ -604,7 +605,7 @@ def _demonym_match(text: str, tokens: list[_Token], i: int, gaz: Gazetteer) -> t
         if pair:
             return i + 2, pair[0]
     single = gaz.demonym(tokens[i].text)
-    if single is None and tokens[i].text.endswith("s") and len(tokens[i].text) > 4:
+    if single is None and tokens[i].text.endswith("s") and len(tokens[i].text) > 4 and not gaz.rows(tokens[i].key):
         single = gaz.demonym(tokens[i].text[:-1])  # "Palestinians", "Russians"
     return (i + 1, single[0]) if single else None
 
