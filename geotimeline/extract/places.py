@@ -445,7 +445,7 @@ def _with_unit_word(text: str, m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
 
 
 class _TitleCase:
-    """Which clauses (lines, or sentences) of a text are written in Title Case: a headline's.
+    """Which clauses of a text are written in Title Case: a headline's (a whole line, or the text's first clause).
 
     Only the clauses of the mentions asked about are looked at, each once.
     """
@@ -462,6 +462,10 @@ class _TitleCase:
         end = end.start() if end else len(text)
         if m.end > end:
             return False  # the mention spans a clause mark ("St. Louis"): in no single clause
+        if start > 0 and end < len(text) and text[end] != "\n":
+            return False  # a sentence inside the text ("Winds lashed Cornwall on Thursday."): no headline
+        if not text[end + 1:].strip():
+            return False  # nothing follows: a sentence, not the headline of a story
         if start not in self._memo:
             words = [w for w in _LETTERS.findall(text, start, end) if len(w) > 3]
             self._memo[start] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)

@@ -92,6 +92,10 @@ KIND_WEIGHT = {
 CITY_SHARE = 4
 """A region yields to a same-named city of its own country holding at least 1/CITY_SHARE of its people."""
 
+GB_COUNTY_BONUS = -1.5
+"""Added to the prior of a British county named bare: above the foreign towns of its name, below a county's
+full weight (a bare second-level name gets -3)."""
+
 CAPITAL_BONUS = 2.0
 """Added to a national capital's prior: news names capitals far more often than namesakes."""
 
@@ -452,7 +456,8 @@ class _Builder:
             place.own_names.update(fold(n) for n in (name, *alternates))  # English forms, not GeoNames' variants
 
     def admin2_short_names(self) -> None:
-        """The name a text uses for a department or province that GeoNames prefixes with its kind:
+        """British counties by their bare names; and the name a text uses for a department or province that
+        GeoNames prefixes with its kind:
         "Finistere" for "Departement du Finistere", "Albay" for "Province of Albay".
 
         Only where no town of the country has the name: "Latina" stays the city, not its province.
@@ -461,6 +466,11 @@ class _Builder:
         for p in self.places:
             if p.kind != "admin2":
                 continue
+            if p.country == "GB" and (fold(p.name), "GB") not in towns:
+                # Britain's second level is its counties, which news names bare ("Kent", "Cornwall"); where
+                # a town has the name ("Durham") the town stays first. Still below a county's full weight: in a
+                # Connecticut story Kent and Cornwall are its towns.
+                p.bonus = max(p.bonus, GB_COUNTY_BONUS)
             m = _ADMIN2_PREFIX.match(p.name)
             if m is None:
                 continue

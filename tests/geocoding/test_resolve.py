@@ -33,6 +33,9 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         ("Fans of Patronato, a club from Parana in Entre Rios province, protested.", "Parana", (-31.73, -60.52), 30),
         # a name that says it is a sea is the sea, not the state named after it
         ("Port Sudan lies on the Red Sea, far from the fighting in Khartoum and Darfur.", "Red Sea", (20.0, 38.5), 300),
+        # a British county named bare is the county (Kent, Washington has 127,000 people)
+        ("Storm Ciaran lashed Kent and Cornwall on Thursday.", "Kent", (51.2, 0.7), 60),
+        ("Winds lashed Cornwall on Thursday.", "Cornwall", (50.4, -4.9), 60),
         # departments and provinces by the short name news uses (GeoNames writes "Departement du Finistere")
         ("Gusts of 180 km/h hit the coast of Finistere on Thursday.", "Finistere", (48.25, -4.0), 50),
         ("Evacuations were ordered in Eastern Samar on Monday.", "Eastern Samar", (11.6, 125.4), 60),
