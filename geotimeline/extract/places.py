@@ -299,6 +299,7 @@ def _loners(text: str, tokens: list[_Token], gaz: Gazetteer) -> frozenset[str]:
 
 
 _COMMON_OR_CONNECTOR = COMMON_WORDS | CONNECTORS
+_STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tornado", "blizzard"})
 _ARTICLE_NAME = re.compile(r"(?:a[dlnrstz]|ash|e[dlnrst]|ul)-[A-Z]")
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 _CLAUSE_MARK = re.compile(r"[\n.!?]")
@@ -676,6 +677,8 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         abbreviation = text.startswith(".", last.end) and gaz.is_abbreviation(key)
         if not abbreviation:
             return "short"
+    if j - i == 1 and first.key in _STORM_WORDS and j < len(tokens) and tokens[j].cap and _joined(text, last, tokens[j]):
+        return "storm"  # "Hurricane Rosa": a storm's name, not Hurricane, Utah
     if "'" in first.text or "\u2019" in first.text:
         tail = first.text.replace("\u2019", "'").rsplit("'", 1)[1].casefold()
         if tail in ("ve", "ll", "re", "d", "m", "t"):

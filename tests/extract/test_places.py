@@ -115,6 +115,9 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         # a nationality word is no town even where a hamlet has its name; a country's plural name stays a place
         ("Spanish parts makers met in Madrid.", ["Madrid"]),
         ("Typhoon Kristine crossed the Philippines.", ["Philippines"]),
+        # a storm's name is no town
+        ("The remnants of Hurricane Rosa dumped rain on Texas.", ["Texas"]),
+        ("Hurricane Florence hit Wilmington.", ["Wilmington"]),
         # capitals without periods are initials: "Act" is no Australian Capital Territory
         ("He cited the Clean Water Act. The Act was passed in Canberra.", ["Canberra"]),
         ("Bushfires burned in the ACT and NSW on Monday.", ["ACT", "NSW"]),
