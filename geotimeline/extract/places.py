@@ -576,13 +576,17 @@ def _supported(text: str, m: PlaceMention, gaz: Gazetteer, countries: frozenset[
     return locative
 
 
-def _longest_match(text: str, tokens: list[_Token], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
+def _longest_match(text: str, tokens: list[_Token], i: int, gaz: Gazetteer,
+                   through_possessive: bool = True) -> tuple[int, str] | None:
+    """The longest gazetteer name starting at ``tokens[i]``: (end token, key). A possessive ends a name unless
+    a longer name goes on through it ("King's Lynn", not "Russia's Foreign Ministry")."""
     tok = tokens[i]
     if not gaz.has_prefix(tok.key) and not tok.text.endswith(("'s", "\u2019s")):
         # most words start no longer name: the loop below would stop after this one word
         return (i + 1, tok.key) if tok.cap and gaz.rows(tok.key) else None
     best: tuple[int, str] | None = None
     words: list[str] = []
+    possessive_at = -1
     for j in range(i, min(i + MAX_WORDS, len(tokens))):
         tok = tokens[j]
         if j > i:
@@ -592,7 +596,10 @@ def _longest_match(text: str, tokens: list[_Token], i: int, gaz: Gazetteer) -> t
                 break
         word = tok.key
         if word.endswith("s") and tok.text.endswith(("'s", "\u2019s")):
-            word = fold(tok.text[:-2])
+            if through_possessive and possessive_at < 0 and gaz.has_prefix(" ".join([*words, word])):
+                possessive_at = j
+            else:
+                word = fold(tok.text[:-2])
         words.append(word)
         key = " ".join(words)
         if (tok.cap or (j > i and tok.key in LOWER_TAILS)) and gaz.rows(key):
@@ -601,6 +608,8 @@ def _longest_match(text: str, tokens: list[_Token], i: int, gaz: Gazetteer) -> t
             break  # a possessive ends the name
         if not gaz.has_prefix(key):
             break
+    if possessive_at >= 0 and (best is None or best[0] <= possessive_at + 1):
+        return _longest_match(text, tokens, i, gaz, through_possessive=False)
     return best
 
 
