@@ -87,7 +87,9 @@ _FEATURE_AFTER = re.compile(r"\s+(?:river|coast|mountains|range|valley|sea|lake|
                             r"basin|delta|plateau|gulf|bay)\b")
 W_SENTENCE_COUNTRY = 3.0
 """Candidate lies in a country the same sentence puts things in ("In New Zealand ...", "... in Italy")."""
-_IN_COUNTRY = re.compile(r"\b(?:in|across|throughout|around)\s+(?:the\s+)?$", re.I)
+_IN_COUNTRY = re.compile(r"\b(?:in|across|throughout|around|toured|touring|tours)\s+(?:the\s+)?$", re.I)
+_POSSESSOR_BEFORE = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?)['\u2019]s\s+(?:[a-z-]+\s+){0,2}$")
+"""A country's possessive before a name: "Spain's Valencia", "Chile's northern Atacama"."""
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 _STATE_AFTER = re.compile(r"\s+(?-i:state)(?:\s+(?:line|border|capital|legislature|lawmakers|law|police|"
                           r"officials|government|university|senate|house)|(?!\s+of))\b")
@@ -316,11 +318,18 @@ def _parent_keys(parent: PlaceMention, gaz: Gazetteer) -> set[str]:
 
 
 def _demonym_before(text: str, start: int, gaz: Gazetteer) -> str:
+    """The country a phrase right before the name puts it in: "the Russian town of", "Spain's", "Chile's
+    northern"."""
     m = _DEMONYM_OF.search(text, max(0, start - 60), start)
     if m:
         hit = gaz.demonym(m.group(1)) or gaz.demonym(m.group(1).split()[-1])
         if hit:
             return hit[1]
+    m = _POSSESSOR_BEFORE.search(text, max(0, start - 50), start)
+    if m:
+        rows = gaz.rows(fold(m.group(1)))
+        if rows and rows[0][5] == "country":
+            return rows[0][4]
     return ""
 
 

@@ -36,6 +36,10 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         # a British county named bare is the county (Kent, Washington has 127,000 people)
         ("Storm Ciaran lashed Kent and Cornwall on Thursday.", "Kent", (51.2, 0.7), 60),
         ("Winds lashed Cornwall on Thursday.", "Cornwall", (50.4, -4.9), 60),
+        # a country's possessive before the name, and a country toured in the same sentence
+        ("Floods hit Spain's Valencia on Tuesday.", "Valencia", (39.47, -0.38), 30),
+        ("She lived in Leeds, Durham and Cambridge. She toured Australia, playing in Sydney and Melbourne.",
+         "Melbourne", (-37.81, 144.96), 30),
         # departments and provinces by the short name news uses (GeoNames writes "Departement du Finistere")
         ("Gusts of 180 km/h hit the coast of Finistere on Thursday.", "Finistere", (48.25, -4.0), 50),
         ("Evacuations were ordered in Eastern Samar on Monday.", "Eastern Samar", (11.6, 125.4), 60),
