@@ -299,6 +299,7 @@ def _loners(text: str, tokens: list[_Token], gaz: Gazetteer) -> frozenset[str]:
 
 
 _COMMON_OR_CONNECTOR = COMMON_WORDS | CONNECTORS
+_THE_BEFORE = re.compile(r"\bthe\s$", re.IGNORECASE)
 _STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tornado", "blizzard"})
 _ARTICLE_NAME = re.compile(r"(?:a[dlnrstz]|ash|e[dlnrst]|ul)-[A-Z]")
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
@@ -413,12 +414,13 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
 
 _LIST_ITEM = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
 _COUNTY_LIST_TAIL = re.compile(
-    rf"(?:\s*,\s*(?:and\s+|or\s+)?{_LIST_ITEM})*\s*,?\s+(?:and|or|&)\s+{_LIST_ITEM}\s+(?P<w>counties|parishes|rivers)\b"
-    r"|\s+(?P<w2>counties|parishes|rivers)\b"
-    r"|\s+(?P<w3>region|province|state|prefecture|governorate|oblast|district|county|parish|river|lake|island|"
+    rf"(?:\s*,\s*(?:and\s+|or\s+)?{_LIST_ITEM})*\s*,?\s+(?:and|or|&)\s+{_LIST_ITEM}\s+(?P<w>counties|parishes|rivers|departments|provinces)\b"
+    r"|\s+(?P<w2>counties|parishes|rivers|departments|provinces)\b"
+    r"|\s+(?P<w3>region|province|department|state|prefecture|governorate|oblast|district|county|parish|river|lake|island|"
     r"mountains|desert|valley|strait|sea|bay|peninsula)\b(?!\s+of\b)")
-_UNIT_WORDS = {"counties": "County", "parishes": "Parish", "rivers": "River"}
-_ADMIN_UNIT_WORDS = frozenset({"county", "parish", "region", "province", "state", "prefecture", "governorate",
+_UNIT_WORDS = {"counties": "County", "parishes": "Parish", "rivers": "River", "departments": "Department",
+               "provinces": "Province"}
+_ADMIN_UNIT_WORDS = frozenset({"county", "parish", "region", "province", "department", "state", "prefecture", "governorate",
                                "oblast", "district"})
 
 
@@ -481,6 +483,8 @@ def _evidence(text: str, m: PlaceMention, gaz: Gazetteer) -> tuple[tuple, ...]:
         return rows
     written_short = m.text.isupper() or m.text.endswith(".") or text.startswith(".", m.end) \
         or text[max(0, m.start - 2):m.start] == ", " or text.startswith("-", m.start - 1)
+    if _THE_BEFORE.search(text, max(0, m.start - 4), m.start) and not m.text.isupper():
+        written_short = False  # "up from the Wash.": an abbreviation has no article
     return written_as(rows, written(text, m), short=written_short)
 
 
@@ -719,6 +723,8 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         return "longer-name"  # "the Dakar Rally", "a Marshall Plan", "the Santiago Bernabeu": not the town
     if j - i == 1 and _PRODUCT_AFTER.match(text, last.end):
         return "product"  # "Brent crude"
+    if j - i == 1 and first.key in _FEATURE_HEADS and _OF_NAME.match(text, last.end):
+        return "longer-name"  # "the Gulf of Uraba", a gulf the gazetteer lacks: not the Persian Gulf
     if j - i == 1 and first.key in _GATHERINGS and _OF_NAME.match(text, last.end):
         return "event"  # "the Summit of the Americas", "the Council of Europe": Summit, New Jersey is not meant
     if prev is not None and prev.cap and prev.key in CLUB_PREFIXES and _joined(text, prev, first):
@@ -835,8 +841,9 @@ def _all_caps_context(tokens: list[_Token], i: int) -> bool:
 
 def _abbreviation_period(text: str, tok: _Token, end: int, gaz: Gazetteer) -> int:
     """Include the period of "Ga." / "Calif." when the name is an abbreviation, not a sentence end."""
-    if end < len(text) and text[end] == "." and tok.end == end and gaz.is_abbreviation(text[tok.start:end + 1]):
-        return end + 1
+    if end < len(text) and text[end] == "." and tok.end == end and gaz.is_abbreviation(text[tok.start:end + 1]) \
+            and not (_THE_BEFORE.search(text, max(0, tok.start - 4), tok.start) and not tok.text.isupper()):
+        return end + 1  # (an abbreviation has no article: "up from the Wash." ends a sentence)
     return end
 
 
@@ -870,6 +877,7 @@ _EPONYM_TAIL = re.compile(r"\s+(?:Rally|Plan|Mausoleum|Doctrine|Accords?|Agreeme
                           r"Awards?|Syndrome|Bernabeu|Bernabéu)\b")
 _GATHERINGS = frozenset("summit conference council congress assembly festival games siege battle treaty".split())
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_FEATURE_HEADS = frozenset("gulf bay sea lake isle isles cape strait straits".split())
 _PRODUCT_AFTER = re.compile(r"\s+(?:crude|oil\s+futures|blend)\b")
 SPORT_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}\b|(?:were|was|have\s+been|has\s+been)\s+drawn|"
                          r"(?:will|would|could|must|can)?\s*(?:face|faces|faced|meet|meets|met|"

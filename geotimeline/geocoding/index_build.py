@@ -135,6 +135,8 @@ _ADMIN2_PREFIX = re.compile(r"(?:Departement (?:de la |de l'|du |des |de |d')|Pr
 provinces."""
 _POSTAL_CODE = re.compile(r"[A-Z]{2}")
 _GENERIC_ADMIN_SUFFIXES = ("Province", "Region", "State")
+_DEPARTMENT_COUNTRIES = frozenset("BO CO PE UY PY HN GT SV NI HT BJ CF TD CG".split())
+"""Countries whose first-level regions are departments: "Potosi Department" (not "Texas Department")."""
 _RU_SUFFIXES = ("Oblast", "Krai", "Kray", "Region", "Republic")
 
 
@@ -262,6 +264,8 @@ def _admin_aliases(name: str, country: str) -> set[str]:
             aliases.update(f"{base} {s}" for s in _RU_SUFFIXES)
     else:
         aliases.update(f"{core} {s}" for s in _GENERIC_ADMIN_SUFFIXES)
+        if country in _DEPARTMENT_COUNTRIES:
+            aliases.add(f"{core} Department")
     return {a for a in aliases if len(a) >= 3}
 
 
@@ -475,6 +479,9 @@ class _Builder:
             if m is None:
                 continue
             core = p.name[m.end():].strip()
+            if len(core) >= 3 and fold(core) not in _GENERIC_CORES:
+                # "Aurora province", "the Finistere department": the kind written after the name
+                p.names.add(f"{core} {'Department' if p.name.startswith('Departement') else 'Province'}")
             if len(core) >= 3 and (fold(core), p.country) not in towns and fold(core) not in _GENERIC_CORES:
                 p.names.update({p.name, core})
                 p.name = core  # what a map shows: "Finistere", not GeoNames' "Departement du Finistere"

@@ -318,3 +318,16 @@ def test_an_unknown_town_named_as_one_is_kept_for_the_unresolved_list(gazetteer)
     text = "The town of Lytton, British Columbia, was destroyed by fire in 2021."
     known = find_places(text, gazetteer)
     assert [m.text for m in find_unknown_places(text, known, gazetteer)] == ["Lytton"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a feature word heading a longer name the gazetteer lacks is not the Persian Gulf
+        ("Speedboats crossed the Gulf of Chiriqui on Monday.", "Gulf"),
+        # an abbreviation has no article: "the Wash." ends a sentence, it is not Washington
+        ("The tide pushed sea water up from the Wash. A rest centre opened in Spalding.", "Wash."),
+    ],
+)
+def test_generic_heads_and_articles_are_no_places(gazetteer, text: str, absent: str) -> None:
+    assert absent not in _spans(text, gazetteer)

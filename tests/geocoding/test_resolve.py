@@ -40,6 +40,9 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         ("Floods hit Spain's Valencia on Tuesday.", "Valencia", (39.47, -0.38), 30),
         ("She lived in Leeds, Durham and Cambridge. She toured Australia, playing in Sydney and Melbourne.",
          "Melbourne", (-37.81, 144.96), 30),
+        # "X departments" / "X province": the unit written after the name
+        ("The deals cover plants in Potosi and Oruro departments in Bolivia.", "Potosi", (-20.6, -66.9), 60),
+        ("A typhoon made landfall in Aurora province on Luzon on Sunday.", "Aurora", (15.9, 121.6), 60),
         # departments and provinces by the short name news uses (GeoNames writes "Departement du Finistere")
         ("Gusts of 180 km/h hit the coast of Finistere on Thursday.", "Finistere", (48.25, -4.0), 50),
         ("Evacuations were ordered in Eastern Samar on Monday.", "Eastern Samar", (11.6, 125.4), 60),
