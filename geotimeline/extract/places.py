@@ -663,6 +663,28 @@ def _absorb_region_word(tokens: list[_Token], i: int, j: int, text: str, gaz: Ga
     return j
 
 
+_UNIT_AFTER = re.compile(r"\s+(region|province|state|oblast|district|county|governorate|department)s?\b")
+_LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:in|near|to|from|at|outside)\s$")
+
+
+def _placed_anyway(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer) -> bool:
+    """A name stopped as a first name that the text still writes as a place: with its unit after it
+    ("the Vladimir region"), or after "in" and standing alone as a big city's name
+    ("searches in Vladimir, Murom and Kovrov", not "in Vladimir Putin's Russia")."""
+    key = " ".join(t.key for t in tokens[i:j])
+    last = tokens[j - 1]
+    if gaz.stop_reason(text[tokens[i].start:last.end]) != "first_name":
+        return False  # a word or an organisation ("Delta") stays stopped
+    unit = _UNIT_AFTER.match(text, last.end)
+    if unit and gaz.rows(f"{key} {unit.group(1)}"):
+        return True
+    if j < len(tokens) and tokens[j].cap and _joined(text, last, tokens[j]):
+        return False
+    rows = gaz.rows(key)
+    return bool(rows) and rows[0][5] == "city" and rows[0][6] >= FIRST_NAME_TOWN \
+        and _LOCATIVE_JUST_BEFORE.search(text, max(0, tokens[i].start - 8), tokens[i].start) is not None
+
+
 def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, loners: frozenset[str]) -> str:
     """Why the match ``tokens[i:j]`` is not a toponym ("" when it is one)."""
     first, last = tokens[i], tokens[j - 1]
@@ -680,8 +702,8 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
     next_word = text[last.end:tokens[j].end] if j < len(tokens) and tokens[j].cap and _joined(text, last, tokens[j]) else ""
     if (prev_word and gaz.is_stopname(prev_word + unpossessed)) or (next_word and gaz.is_stopname(surface + next_word)):
         return "organisation"  # "Environment Canada", "Air France", "Canada Post": named after the place
-    if ((gaz.is_stopname(surface) or gaz.is_stopname(unpossessed)) and not coded) \
-            or (j - i == 1 and bare in COMMON_WORDS and not coded):
+    if (((gaz.is_stopname(surface) or gaz.is_stopname(unpossessed)) and not coded)
+            or (j - i == 1 and bare in COMMON_WORDS and not coded)) and not _placed_anyway(text, tokens, i, j, gaz):
         return "stopname"
     if not coded and (first.key in _COMMON_OR_CONNECTOR if j - i == 1
                       else all(t.key in _COMMON_OR_CONNECTOR for t in tokens[i:j])):
@@ -721,7 +743,7 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         return "longer-name"  # "Evin prison in Tehran", "Lebu station in Addis Ababa": a facility in the place after
     if _EPONYM_TAIL.match(text, last.end):
         return "longer-name"  # "the Dakar Rally", "a Marshall Plan", "the Santiago Bernabeu": not the town
-    if j - i == 1 and _PRODUCT_AFTER.match(text, last.end):
+    if j - i == 1 and _PRODUCT_AFTER.match(text, last.end) and not last.text.endswith(("'s", "\u2019s")):
         return "product"  # "Brent crude"
     if j - i == 1 and first.key in _FEATURE_HEADS and _OF_NAME.match(text, last.end):
         return "longer-name"  # "the Gulf of Uraba", a gulf the gazetteer lacks: not the Persian Gulf

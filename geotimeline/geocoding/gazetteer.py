@@ -59,7 +59,7 @@ class Gazetteer(Geocoder):
         self._rows: dict[tuple[str, bool], tuple[tuple, ...]] = {}
         self._prefix: dict[str, bool] = {}
         self._demonym: dict[str, tuple[str, str] | None] = {}
-        self._stop: dict[str, bool] = {}
+        self._stop: dict[str, str] = {}
         self._admin: dict[tuple[str, str], object] = {}
 
     @classmethod
@@ -136,9 +136,14 @@ class Gazetteer(Geocoder):
 
     def is_stopname(self, name: str) -> bool:
         """True for names that exist in GeoNames but are almost never toponyms in prose."""
+        return bool(self.stop_reason(name))
+
+    def stop_reason(self, name: str) -> str:
+        """Why ``name`` is a stop name ("first_name", "common_word", ...); "" when it is none."""
         key = fold(name)
         if key not in self._stop:
-            self._stop[key] = bool(self._query("SELECT 1 FROM stopname WHERE key = ?", (key,)))
+            found = self._query("SELECT reason FROM stopname WHERE key = ?", (key,))
+            self._stop[key] = (found[0][0] or "stop") if found else ""
         return self._stop[key]
 
     # -- public ------------------------------------------------------------------------------
