@@ -811,7 +811,7 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
 
 _HUMAN_VERB = re.compile(r"\s+(?:praised|scored|insisted|admitted|conceded|apologi[sz]ed|thanked|smiled|laughed|"
                          r"shrugged|replied|tweeted|posted|resigned|testified|pleaded|confessed|married|"
-                         r"celebrated|netted|headed|volleyed|flew|travell?ed|landed)\b")
+                         r"celebrated|netted|headed|volleyed|flew|travell?ed|landed|arrived|injured|did\s+not)\b")
 _PERSON_AFTER = re.compile(r",\s*\d{1,3}\s*[,;)]|,\s*(?:a|an)\s+\d{1,3}-year-old")
 _ROLE_BEFORE = re.compile(
     r"\b(?:said|says|writer|reporter|driver|uncle|aunt|son|daughter|wife|husband|mother|father|brother|brothers|"
