@@ -103,10 +103,12 @@ W_ALTERNATE = -1.0
 some odd: Swainsboro, Georgia is also "Paris"), weaker evidence than a place's own name."""
 
 _PARENT_GAP = re.compile(r",\s*$")
-_WITHIN_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:upstate|downstate|rural|northern|southern|eastern|western|central|"
+_WITHIN_GAP = re.compile(r"(?:,?\s+in|(?P<apposition>,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:town|city|port|village|"
+                         r"capital|resort|suburb|district|island|region|province|state|county)\s+(?:in|of|on)))"
+                         r"\s+(?:the\s+)?(?:(?:upstate|downstate|rural|northern|southern|eastern|western|central|"
                          r"(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+)?$", re.IGNORECASE)
 """Between a place and the region it is said to lie in: "Rochester in upstate New York", "Richmond, in south-west
-London", "Parana in Entre Rios province"."""
+London", "Parana in Entre Rios province"; or an apposition: "Kramatorsk, a city in the Donetsk region"."""
 _DEMONYM_OF = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?)\s+(?:[a-z-]+\s+){0,2}(?:town|city|village|port|region|"
                          r"capital|province|state|island|resort|republic|border town|port city)s?\s+of\s*$")
 
@@ -305,7 +307,14 @@ def _within(mentions: Sequence[PlaceMention], idx: int, text: str) -> PlaceMenti
     if idx + 1 >= len(mentions):
         return None
     nxt = mentions[idx + 1]
-    return nxt if nxt.start - mentions[idx].end <= 30 and _WITHIN_GAP.match(text, mentions[idx].end, nxt.start) else None
+    gap = _WITHIN_GAP.match(text, mentions[idx].end, nxt.start) if nxt.start - mentions[idx].end <= 60 else None
+    if gap is None:
+        return None
+    if gap.group("apposition") and sum(fold(m.query) == fold(mentions[idx].query) for m in mentions) > 1:
+        # an apposition may tell one of two namesakes apart ("wanted in Lagos ... arrested in Lagos, the resort
+        # town in Portugal"): it must not move them all
+        return None
+    return nxt
 
 
 def _parent_keys(parent: PlaceMention, gaz: Gazetteer) -> set[str]:
