@@ -390,11 +390,10 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
     minor = [m for m, big in zip(out, major) if not big]
     headlines = _TitleCase(text)
     supported = {fold(m.query) for m, big in zip(out, major) if big}
-    named_countries = frozenset(rows[0][4] for m in out if m not in minor and (rows := gazetteer.rows(fold(m.query)))
-                                and rows[0][5] in ("country", "admin1"))
+    major_rows = [rows for m, big in zip(out, major) if big and (rows := gazetteer.rows(fold(m.query)))]
+    named_countries = frozenset(rows[0][4] for rows in major_rows if rows[0][5] in ("country", "admin1"))
     # the countries of the places the text names outright, towns included
-    place_countries = named_countries | frozenset(
-        rows[0][4] for m in out if m not in minor and (rows := gazetteer.rows(fold(m.query))) and rows[0][4])
+    place_countries = named_countries | frozenset(rows[0][4] for rows in major_rows if rows[0][4])
     supported |= {fold(m.query) for m in minor
                   if not headlines.holds(m) and _supported(text, m, gazetteer, named_countries, place_countries)}
     # A small town listed with a supported place shares its support: "toured Pepinster and Theux",
