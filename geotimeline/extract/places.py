@@ -58,7 +58,7 @@ news writes a research station's or a base's generic word in lower case."""
 # tokenising takes; a word is still taken whole ("well-Known" is one word, not "Known").
 _CANDIDATE_TOKEN = re.compile(
     r"[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+"
-    r"|(?<![^\W\d_])(?:a[dlnrstz]|ash|e[dlnrst]|ul)-[A-Z][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*"
+    r"|(?<![^\W\d_])(?:(?:a[dlnrstz]|ash|e[dlnrst]|ul)-|[dl]['\u2019])[A-Z][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*"
     r"|(?<![^\W\d_])(?<![^\W\d_][-'\u2019])"
     r"(?:[^\W\d_a-z][^\W\d_]*|(?:" + "|".join(sorted(CONNECTORS | LOWER_TAILS, key=len, reverse=True)) + r")(?![^\W\d_]))"
     r"(?:[-'\u2019][^\W\d_]+)*"
@@ -232,7 +232,7 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
               if m.end() - m.start() <= 6 or any(c in _SENTENCE_MARKS for c in text[m.end() - 6:m.end()])}
     for m in _CANDIDATE_TOKEN.finditer(text):
         word = m.group()
-        # an Arabic article joined to a name is part of it: "Bab el-Mandeb", "Qasr al-Yahud"
+        # an article joined to a name is part of it: "Bab el-Mandeb", "Qasr al-Yahud", "Cote d'Ivoire"
         cap = word[0].isupper() or _ARTICLE_NAME.match(word) is not None
         if not cap and word not in CONNECTORS and word not in LOWER_TAILS:
             continue
@@ -301,7 +301,7 @@ def _loners(text: str, tokens: list[_Token], gaz: Gazetteer) -> frozenset[str]:
 _COMMON_OR_CONNECTOR = COMMON_WORDS | CONNECTORS
 _THE_BEFORE = re.compile(r"\bthe\s$", re.IGNORECASE)
 _STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tornado", "blizzard"})
-_ARTICLE_NAME = re.compile(r"(?:a[dlnrstz]|ash|e[dlnrst]|ul)-[A-Z]")
+_ARTICLE_NAME = re.compile(r"(?:(?:a[dlnrstz]|ash|e[dlnrst]|ul)-|[dl]['\u2019])[A-Z]")
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 _CLAUSE_MARK = re.compile(r"[\n.!?]")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -666,12 +666,30 @@ _UNIT_AFTER = re.compile(r"\s+(region|province|state|oblast|district|county|gove
 _LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:in|near|to|from|at|outside)\s$")
 
 
+_COMMA_COUNTRY = re.compile(r",\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})")
+
+
+def _in_named_country(text: str, end: int, rows: tuple[tuple, ...], gaz: Gazetteer) -> bool:
+    """True when the name is followed by ", <country>" and has a reading in that country ("Ho, Ghana")."""
+    m = _COMMA_COUNTRY.match(text, end)
+    if m is None or not rows:
+        return False
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        country = gaz.rows(fold(" ".join(words[:n])))
+        if country and country[0][5] == "country":
+            return any(r[4] == country[0][4] for r in rows)
+    return False
+
+
 def _placed_anyway(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer) -> bool:
     """A name stopped as a first name that the text still writes as a place: with its unit after it
     ("the Vladimir region"), or after "in" and standing alone as a big city's name
     ("searches in Vladimir, Murom and Kovrov", not "in Vladimir Putin's Russia")."""
     key = " ".join(t.key for t in tokens[i:j])
     last = tokens[j - 1]
+    if _in_named_country(text, last.end, gaz.rows(key), gaz):
+        return True  # "Bar, Montenegro"
     if gaz.stop_reason(text[tokens[i].start:last.end]) != "first_name":
         return False  # a word or an organisation ("Delta") stays stopped
     unit = _UNIT_AFTER.match(text, last.end)
@@ -709,7 +727,7 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         return "stopname"
     if j - i == 1 and len(first.text) <= 2 and not first.text.isupper():
         abbreviation = text.startswith(".", last.end) and gaz.is_abbreviation(key)
-        if not abbreviation:
+        if not abbreviation and not _in_named_country(text, last.end, rows, gaz):
             return "short"
     if j - i == 1 and first.key in _STORM_WORDS and j < len(tokens) and tokens[j].cap and _joined(text, last, tokens[j]):
         return "storm"  # "Hurricane Rosa": a storm's name, not Hurricane, Utah

@@ -185,6 +185,13 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         if _is_dateline(text, m):
             entry.dateline = True
 
+    # An unknown "X River" read as the rows of X keeps only those in a country the text names places in: the
+    # Tara River of Montenegro is no river at Tara in Siberia.
+    borrowed = [key for key, entry in names.items() if entry.rows and not gazetteer.rows(key.split("@", 1)[0])]
+    if borrowed:
+        countries = {entry.rows[0][4] for key, entry in names.items() if entry.rows and key not in borrowed}
+        for key in borrowed:
+            names[key].rows = tuple(r for r in names[key].rows if r[4] in countries)
     # A country named in the same sentence pins its towns against the article's overall mix.
     bounds = [m.start() for m in _SENTENCE_END.finditer(text)]
     for idx, m in enumerate(mentions):

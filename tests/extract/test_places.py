@@ -124,6 +124,9 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         ("Venezuela's crude exports rose while Brent crude fell.", ["Venezuela"]),
         # towns do not arrive
         ("Lula arrived in Nairobi on Wednesday.", ["Nairobi"]),
+        # an elided French article inside a name; a short name or common word followed by its country
+        ("Cocoa prices rose in Côte d'Ivoire and Ghana.", ["Côte d'Ivoire", "Ghana"]),
+        ("Floods hit Bar, Montenegro, and Ho, Ghana, on Monday.", ["Bar", "Montenegro", "Ho", "Ghana"]),
         # a storm's name is no town
         ("The remnants of Hurricane Rosa dumped rain on Texas.", ["Texas"]),
         ("Hurricane Florence hit Wilmington.", ["Wilmington"]),

@@ -124,6 +124,13 @@ def test_resolution(gazetteer, text: str, name: str, point: tuple[float, float],
     assert [a.score for a in r.alternatives] == sorted((a.score for a in r.alternatives), reverse=True)
 
 
+def test_an_unknown_river_is_not_a_namesake_town_abroad(gazetteer) -> None:
+    # "Tara River" is unknown; the towns called Tara lie in Russia, Australia, Ireland, not Montenegro
+    r = _resolved("Rafters floated down the Tara River from Zabljak in Montenegro.", gazetteer)
+    assert r["Tara River"].best is None
+    assert r["Zabljak"].best is not None and r["Zabljak"].best.country == "ME"
+
+
 def test_unknown_name_is_kept_and_does_not_break_the_rest(gazetteer) -> None:
     text = "Kim went from Qwzxville to Vladivostok."
     mentions = [PlaceMention(14, 24, "Qwzxville"), *find_places(text, gazetteer)]
