@@ -136,6 +136,7 @@ Trail Way Plaza Square Alley Crescent
 FEATURE_WORDS = frozenset(fold(w) for w in """
 County Parish Province Region Oblast Krai Kray District Governorate Prefecture Territory Township Borough
 River Creek Valley Canyon Basin Bay Peninsula Desert Mountains Island Islands
+Lake Falls Moor Reservoir Lagoon Gorge Glacier Hills
 """.split())
 
 # Sentence-initial or capitalised function words that GeoNames happens to list as places.

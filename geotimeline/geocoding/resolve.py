@@ -277,9 +277,10 @@ def _keys(mentions: Sequence[PlaceMention], parents: Sequence[PlaceMention | Non
             for key, parent in zip(base, parents)]
 
 
-_WATER_TAIL = frozenset({"river", "creek", "lake", "bay"})
+_WATER_TAIL = frozenset({"river", "creek", "lake", "bay", "falls", "reservoir", "lagoon"})
 _FEATURE_TAIL = ("county", "parish", "township", "borough", "district", "river", "creek", "valley", "canyon",
-                 "basin", "bay", "island", "islands", "mountains", "region", "province")
+                 "basin", "bay", "island", "islands", "mountains", "region", "province", "lake", "falls", "moor",
+                 "reservoir", "lagoon", "gorge", "glacier", "hills")
 
 
 def _lookup(key: str, gaz: Gazetteer) -> tuple[tuple, ...]:
