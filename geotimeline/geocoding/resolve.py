@@ -63,6 +63,10 @@ W_PARENT = 8.0
 """Candidate lies in Y of "X, Y"."""
 W_NEAR = 3.0
 """Candidate is close to the other places of the document (scaled by closeness)."""
+NEIGHBOURHOOD_KM = 20.0
+NEIGHBOURHOOD_RATIO = 20
+"""A candidate this much smaller than both a mentioned city within NEIGHBOURHOOD_KM and the name's biggest reading
+gains nothing from being near it."""
 W_DEMONYM_NEAR = 3.0
 """Demonym right before the name: "the Russian town of Khasan"."""
 W_DATELINE = 4.0
@@ -244,7 +248,9 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         others = [(r[2], r[3], r[0]) for k, r in anchors.items() if k != key and r[5] not in ("continent", "country")]
         # Nearness can lift a candidate by at most W_NEAR: only those within reach are worth it.
         reach = ranked[0][0] - W_NEAR
-        rescored = [(s + _nearness(r, others), r) if s >= reach else (s, r) for s, r in ranked]
+        biggest = max(r[6] for _, r in ranked)
+        sizes = {r[0]: r[6] for k, r in anchors.items() if k != key}
+        rescored = [(s + _nearness(r, others, sizes, biggest), r) if s >= reach else (s, r) for s, r in ranked]
         final[key] = sorted(rescored, key=lambda sr: -sr[0])
 
     out: list[Resolution] = []
@@ -558,12 +564,20 @@ def _peer_kind(entry: _Name, anchors: dict[str, tuple]) -> tuple[str, str] | Non
     return None
 
 
-def _nearness(row: tuple, others: list[tuple[float, float, int]]) -> float:
+def _nearness(row: tuple, others: list[tuple[float, float, int]], sizes: dict[int, int] | None = None,
+              biggest: int = 0) -> float:
+    """Up to W_NEAR for a candidate close to other names' readings. ``sizes``: the population of each of
+    those readings by id; ``biggest``: that of the name's biggest candidate."""
     # Another name's reading that is this very place is no neighbour: "Irkutsk" beside "Irkutsk Oblast" is
     # the city, not the oblast again.
-    points = [(lat, lon) for lat, lon, pid in others if pid != row[0]]
+    points = [(lat, lon, pid) for lat, lon, pid in others if pid != row[0]]
     if not points or row[5] in ("country", "continent"):
         return 0.0
     here = (row[2], row[3])
-    nearest = min(_km(here, o) for o in points)
+    nearest, pid = min((_km(here, (lat, lon)), pid) for lat, lon, pid in points)
+    small = NEIGHBOURHOOD_RATIO * max(row[6], 1)
+    if sizes and row[5] == "city" and nearest < NEIGHBOURHOOD_KM and biggest >= small and sizes.get(pid, 0) >= small:
+        # a district of a big city the text names is not what the name means when a real city has it: "Belem"
+        # beside Sao Paulo is Belem of Para, "Nagasaki" beside Tokyo is the city, not the Tokyo quarter
+        return 0.0
     return W_NEAR * max(0.0, 1.0 - math.log10(max(nearest, 10.0)) / math.log10(NEAR_KM))

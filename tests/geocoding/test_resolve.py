@@ -45,6 +45,8 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         ("A typhoon made landfall in Aurora province on Luzon on Sunday.", "Aurora", (15.9, 121.6), 60),
         ("Crews in Ontario were busy. Ship calls at Hamilton, the capital of Bermuda, rose.", "Hamilton",
          (32.29, -64.78), 30),
+        # a district of a named big city is not what the name means when a real city has it
+        ("Floods hit Belem, Manaus and Sao Paulo on Monday.", "Belem", (-1.46, -48.5), 30),
         # departments and provinces by the short name news uses (GeoNames writes "Departement du Finistere")
         ("Gusts of 180 km/h hit the coast of Finistere on Thursday.", "Finistere", (48.25, -4.0), 50),
         ("Evacuations were ordered in Eastern Samar on Monday.", "Eastern Samar", (11.6, 125.4), 60),
