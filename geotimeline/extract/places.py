@@ -566,7 +566,10 @@ def _supported(text: str, m: PlaceMention, gaz: Gazetteer, countries: frozenset[
             or any(r[4] in place_countries and r[6] >= SMALL_TOWN and _respelling(key, r[1]) for r in rows)
     if any(r[5] != "city" for r in rows[:3]):
         return True
-    biggest = max(r[6] for r in rows)
+    # a town that has the name only as an alternate lends it its size only in a country the text is about
+    # ("Londonderry" in an Irish story; not "Lula" for Lulea in a story of Lula's Africa tour)
+    biggest = max((r[6] for r in rows if r[12] != ALTERNATE or r[6] >= ALTERNATE_MAJOR or r[4] in place_countries),
+                  default=0)
     # A first name ("Kristina", "Tim") needs locative support unless it is a real city's name.
     if biggest >= (FIRST_NAME_TOWN if key in FIRST_NAMES else SMALL_TOWN):
         return True
