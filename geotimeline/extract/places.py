@@ -58,9 +58,10 @@ news writes a research station's or a base's generic word in lower case."""
 # tokenising takes; a word is still taken whole ("well-Known" is one word, not "Known").
 _CANDIDATE_TOKEN = re.compile(
     r"[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+"
-    r"|(?<![^\W\d_])(?:(?:a[dlnrstz]|ash|e[dlnrst]|ul)-|[dl]['\u2019])[A-Z][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*"
     r"|(?<![^\W\d_])(?<![^\W\d_][-'\u2019])"
-    r"(?:[^\W\d_a-z][^\W\d_]*|(?:" + "|".join(sorted(CONNECTORS | LOWER_TAILS, key=len, reverse=True)) + r")(?![^\W\d_]))"
+    r"(?:[^\W\d_a-z][^\W\d_]*|(?:" + "|".join(sorted(CONNECTORS | LOWER_TAILS, key=len, reverse=True))
+    # articles joined to a name ("el-Mandeb", "ash-Sham", "d'Ivoire"), taken whole by the tail below
+    + r"|(?:a[drstz]|ash|e[drt])(?=-[A-Z])|[dl](?=['\u2019][A-Z]))(?![^\W\d_]))"
     r"(?:[-'\u2019][^\W\d_]+)*"
 )
 
