@@ -140,11 +140,15 @@ class Gazetteer(Geocoder):
 
     def stop_reason(self, name: str) -> str:
         """Why ``name`` is a stop name ("first_name", "common_word", ...); "" when it is none."""
-        key = fold(name)
-        if key not in self._stop:
-            found = self._query("SELECT reason FROM stopname WHERE key = ?", (key,))
-            self._stop[key] = (found[0][0] or "stop") if found else ""
-        return self._stop[key]
+        hit = self._stop.get(name)  # memoised by the name as written too: the recogniser asks very often
+        if hit is None:
+            key = fold(name)
+            hit = self._stop.get(key)
+            if hit is None:
+                found = self._query("SELECT reason FROM stopname WHERE key = ?", (key,))
+                hit = self._stop[key] = (found[0][0] or "stop") if found else ""
+            self._stop[name] = hit
+        return hit
 
     # -- public ------------------------------------------------------------------------------
     def candidates(self, name: str, limit: int = 25) -> list[Candidate]:
