@@ -669,8 +669,6 @@ def _absorb_region_word(tokens: list[_Token], i: int, j: int, text: str, gaz: Ga
 
 _UNIT_AFTER = re.compile(r"\s+(region|province|state|oblast|district|county|governorate|department)s?\b")
 _LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:in|near|to|from|at|outside)\s$")
-
-
 _COMMA_COUNTRY = re.compile(r",\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})")
 
 
@@ -688,9 +686,9 @@ def _in_named_country(text: str, end: int, rows: tuple[tuple, ...], gaz: Gazette
 
 
 def _placed_anyway(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer) -> bool:
-    """A name stopped as a first name that the text still writes as a place: with its unit after it
-    ("the Vladimir region"), or after "in" and standing alone as a big city's name
-    ("searches in Vladimir, Murom and Kovrov", not "in Vladimir Putin's Russia")."""
+    """A stopped name that the text still writes as a place: followed by its country ("Bar, Montenegro"); or,
+    for a first name, with its unit after it ("the Vladimir region") or after "in" and standing alone as a big
+    city's name ("searches in Vladimir, Murom and Kovrov", not "in Vladimir Putin's Russia")."""
     key = " ".join(t.key for t in tokens[i:j])
     last = tokens[j - 1]
     if _in_named_country(text, last.end, gaz.rows(key), gaz):

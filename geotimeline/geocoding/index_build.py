@@ -460,11 +460,9 @@ class _Builder:
             place.own_names.update(fold(n) for n in (name, *alternates))  # English forms, not GeoNames' variants
 
     def admin2_short_names(self) -> None:
-        """British counties by their bare names; and the name a text uses for a department or province that
-        GeoNames prefixes with its kind:
-        "Finistere" for "Departement du Finistere", "Albay" for "Province of Albay".
-
-        Only where no town of the country has the name: "Latina" stays the city, not its province.
+        """British counties by their bare names; and the names a text uses for a department or province that
+        GeoNames prefixes with its kind: "Albay Province" always, and "Albay" for "Province of Albay" (shown so,
+        too) where no town of the country has the name: "Latina" stays the city, not its province.
         """
         towns = {(fold(n), p.country) for p in self.places if p.kind == "city" for n in p.names | {p.name}}
         for p in self.places:
@@ -479,10 +477,11 @@ class _Builder:
             if m is None:
                 continue
             core = p.name[m.end():].strip()
-            if len(core) >= 3 and fold(core) not in _GENERIC_CORES:
-                # "Aurora province", "the Finistere department": the kind written after the name
-                p.names.add(f"{core} {'Department' if p.name.startswith('Departement') else 'Province'}")
-            if len(core) >= 3 and (fold(core), p.country) not in towns and fold(core) not in _GENERIC_CORES:
+            if len(core) < 3 or fold(core) in _GENERIC_CORES:
+                continue
+            # "Aurora province", "the Finistere department": the kind written after the name
+            p.names.add(f"{core} {'Department' if p.name.startswith('Departement') else 'Province'}")
+            if (fold(core), p.country) not in towns:
                 p.names.update({p.name, core})
                 p.name = core  # what a map shows: "Finistere", not GeoNames' "Departement du Finistere"
                 p.bonus = max(p.bonus, 0.0)  # the kind is in the full name: no bare second-level name

@@ -316,8 +316,8 @@ def _parent_of(mentions: Sequence[PlaceMention], idx: int, text: str) -> PlaceMe
 
 
 def _within(mentions: Sequence[PlaceMention], idx: int, text: str) -> PlaceMention | None:
-    """The place that the mention is said to lie "in", right after it; a weaker parent than "X, Y" (only a
-    reading of X inside Y gains from it, and the namesakes are not split by it)."""
+    """The place that the mention is said to lie "in", right after it: a parent like the Y of "X, Y", except
+    that it does not split namesakes into names of their own."""
     if idx + 1 >= len(mentions):
         return None
     nxt = mentions[idx + 1]
