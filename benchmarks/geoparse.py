@@ -1,5 +1,7 @@
 """Geoparsing benchmark: toponym recognition + resolution on LGL, GeoWebNews and TR-News.
 
+It measures what ``geotimeline toponyms --demonyms`` writes (the same function, in process).
+
 Usage::
 
     python benchmarks/geoparse.py [EVAL_DIR] [--corpus lgl] [--out DIR] [--no-speed]
@@ -28,9 +30,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from geotimeline.extract.places import find_places  # noqa: E402
+from geotimeline.cli import toponym_records  # noqa: E402
 from geotimeline.geocoding.gazetteer import Gazetteer, build_index  # noqa: E402
-from geotimeline.geocoding.resolve import resolve  # noqa: E402
 from geotimeline.settings import Settings  # noqa: E402
 
 CORPORA = ("lgl", "geowebnews", "trnews")
@@ -40,24 +41,18 @@ _FIRST_RESULT = """
 import sys, time
 t0 = time.perf_counter()
 sys.path.insert(0, {repo!r})
-from geotimeline.extract.places import find_places
+from geotimeline.cli import toponym_records
 from geotimeline.geocoding.gazetteer import Gazetteer
-from geotimeline.geocoding.resolve import resolve
 gaz = Gazetteer({path!r})
 text = "Kim Jong-il arrived by train in the Russian town of Khasan on Saturday, then left for Vladivostok."
-res = resolve(find_places(text, gaz), text, gaz)
+res = toponym_records(text, gaz, demonyms=True)
 print(time.perf_counter() - t0, len(res))
 """
 
 
 def geoparse(text: str, gaz: Gazetteer) -> list[dict]:
-    mentions = find_places(text, gaz, demonyms=True)
-    out = []
-    for r in resolve(mentions, text, gaz):
-        m = r.mention
-        out.append({"start": m.start, "end": m.end, "name": m.text,
-                    "lat": r.best.lat if r.best else None, "lon": r.best.lon if r.best else None})
-    return out
+    # exactly what `geotimeline toponyms --demonyms` writes (the benchmarks annotate nationality words)
+    return toponym_records(text, gaz, demonyms=True)
 
 
 def run_corpus(gold: Path, pred: Path, gaz: Gazetteer) -> tuple[int, float]:

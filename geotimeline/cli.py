@@ -6,7 +6,7 @@
     geotimeline extract a.txt b.html --format geojson -o story.geojson
     geotimeline export article.txt -o map.html                         # one standalone HTML file
     geotimeline timexes docs.jsonl > timexes.jsonl                     # {"doc_id","text","dct"} per line
-    geotimeline toponyms docs.jsonl > toponyms.jsonl
+    geotimeline toponyms docs.jsonl --demonyms > toponyms.jsonl
     geotimeline gazetteer build                                        # (re)build the offline index
 
 Bad input never produces a traceback: one line on stderr and exit code 2. When
@@ -22,9 +22,12 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from geotimeline.errors import GeotimelineError, InputError
+
+if TYPE_CHECKING:
+    from geotimeline.geocoding.gazetteer import Gazetteer
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -202,10 +205,23 @@ def cmd_timexes(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if failures else EXIT_OK
 
 
-def cmd_toponyms(args: argparse.Namespace) -> int:
+def toponym_records(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> list[dict]:
+    """The toponyms of ``text`` as the geoparsing benchmarks' records: ``{start, end, name, lat, lon}``, with
+    ``None`` coordinates for a place the gazetteer cannot resolve. (``benchmarks/geoparse.py`` measures this.)"""
     from geotimeline.extract.places import find_places
-    from geotimeline.geocoding.gazetteer import Gazetteer
     from geotimeline.geocoding.resolve import resolve
+
+    out = []
+    for r in resolve(find_places(text, gazetteer, demonyms=demonyms), text, gazetteer):
+        m = r.mention
+        out.append({"start": m.start, "end": m.end, "name": m.text,
+                    "lat": round(r.best.lat, 5) if r.best else None,
+                    "lon": round(r.best.lon, 5) if r.best else None})
+    return out
+
+
+def cmd_toponyms(args: argparse.Namespace) -> int:
+    from geotimeline.geocoding.gazetteer import Gazetteer
     from geotimeline.settings import Settings
 
     gazetteer = Gazetteer.open(Settings.from_env())
@@ -217,19 +233,7 @@ def cmd_toponyms(args: argparse.Namespace) -> int:
                 _fail(f"{args.file}:{number}: {error}")
                 failures += 1
                 continue
-            text = record["text"]
-            toponyms = []
-            for r in resolve(find_places(text, gazetteer), text, gazetteer):
-                m = r.mention
-                toponyms.append(
-                    {
-                        "start": m.start,
-                        "end": m.end,
-                        "name": m.text,
-                        "lat": round(r.best.lat, 5) if r.best else None,
-                        "lon": round(r.best.lon, 5) if r.best else None,
-                    }
-                )
+            toponyms = toponym_records(record["text"], gazetteer, demonyms=args.demonyms)
             out.write(json.dumps({"doc_id": record.get("doc_id"), "toponyms": toponyms}, ensure_ascii=False) + "\n")
             out.flush()
     finally:
@@ -283,6 +287,10 @@ def make_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=f"{what} of each JSON line {{doc_id, text, dct}}")
         p.add_argument("file", metavar="FILE.jsonl")
         p.add_argument("-o", "--output", metavar="PATH")
+        if name == "toponyms":
+            p.add_argument("--demonyms", action="store_true",
+                           help="also list nationality words (\"Russian\") as mentions of their country, as the "
+                                "news benchmarks annotate them")
         p.set_defaults(func=func)
 
     p = sub.add_parser("gazetteer", help="manage the offline gazetteer index")

@@ -312,6 +312,24 @@ _INITIAL_BEFORE = re.compile(r"(?<![.\w])[A-Z]\.\s$")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s$")
 
 
+WATER_HEADS = frozenset({"firth", "sound", "gulf", "bay", "sea", "strait", "straits", "isle", "isles", "vale"})
+"""Words that make a water (or an island, a vale) of the place named after them: "the Firth of Clyde"."""
+
+
+def _feature_head(text: str, tokens: list[_Token], i: int) -> int | None:
+    """The token that opens an unknown feature named after ``tokens[i]``: "Firth" of "Firth of Clyde", "Loch" of
+    "Loch Fyne"; ``None`` when there is none. (A known feature was matched whole from its first word.)"""
+    if i >= 1 and tokens[i - 1].key == "loch" and tokens[i - 1].cap and _joined(text, tokens[i - 1], tokens[i]):
+        return i - 1
+    k = i - 1
+    if k >= 1 and tokens[k].key == "the" and not tokens[k].cap and text[tokens[k].end:tokens[i].start] == " ":
+        k -= 1  # "the Gulf of the Farallones"
+    if k >= 1 and tokens[k].key == "of" and not tokens[k].cap and text[tokens[k].end:tokens[k + 1].start] == " " \
+            and tokens[k - 1].cap and tokens[k - 1].key in WATER_HEADS and _joined(text, tokens[k - 1], tokens[k]):
+        return k - 1
+    return None
+
+
 def _joined(text: str, a: _Token, b: _Token) -> bool:
     """True when ``b`` follows ``a`` inside one name (a single space, no punctuation)."""
     gap = text[a.end:b.start]
@@ -359,6 +377,17 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
         j, key = match
         j = _absorb_region_word(tokens, i, j, text, gazetteer)
         key = " ".join(t.key for t in tokens[i:j])
+        head = _feature_head(text, tokens, i)
+        if head is not None:
+            # "the Firth of Clyde", "Loch Fyne", "the Gulf of Uraba": a water the gazetteer lacks, named after a
+            # place; the name is the whole, not the town of Clyde, Ohio (the resolver reads it as that place
+            # only in a country the text is about, else lists it unresolved)
+            start, end = tokens[head].start, tokens[j - 1].end
+            if tokens[j - 1].text.endswith(("'s", "\u2019s")):
+                end -= 2
+            out.append(PlaceMention(start, end, text[start:end]))
+            i = j
+            continue
         verdict = _rejected(text, tokens, i, j, gazetteer, loners)
         if verdict:
             if verdict == "person" and j - i == 1 and not _runs_on(text, tokens, j):
@@ -393,7 +422,9 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
     headlines = _TitleCase(text)
     supported = {fold(m.query) for m, big in zip(out, major) if big}
     major_rows = [rows for m, big in zip(out, major) if big and (rows := gazetteer.rows(fold(m.query)))]
-    named_countries = frozenset(rows[0][4] for rows in major_rows if rows[0][5] in ("country", "admin1"))
+    # (a nation inside a state counts for its state: "Scotland" names GB, so "near Mallaig" is the Scottish port)
+    named_countries = frozenset(rows[0][4] for rows in major_rows
+                                if rows[0][5] in ("country", "admin1") or rows[0][5] == "region" and rows[0][4])
     # the countries of the places the text names outright, towns included
     place_countries = named_countries | frozenset(rows[0][4] for rows in major_rows if rows[0][4])
     supported |= {fold(m.query) for m in minor
@@ -985,6 +1016,7 @@ _UNKNOWN_AFTER = re.compile(
     r"port)\s+of\s+)"
     r"(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})(?=[\s,.;:!?)]|$)"
 )
+_WATER_UNKNOWN = re.compile(r"\b(?:Loch|Firth of) (?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! [A-Z])")
 _FIRM_WORDS = frozenset(fold(w) for w in """
 Construction Inc Corp Corporation Company Co Ltd Group Holdings Motors Airlines Airways Industries Partners Capital
 Energy Systems Technologies Media Pharmaceuticals Petroleum Steel Mining Logistics Instruments
@@ -1013,6 +1045,11 @@ def find_unknown_places(text: str, known: Sequence[PlaceMention], gazetteer: Gaz
     words, no person's titles or first names, months, days, organisations or demonyms."""
     taken = [(m.start, m.end) for m in known]
     out: list[PlaceMention] = []
+    for match in _WATER_UNKNOWN.finditer(text):
+        start, end = match.span()
+        if not any(a < end and start < b for a, b in taken) and not gazetteer.is_stopname(match.group("name")):
+            out.append(PlaceMention(start, end, match.group()))  # "Loch Fyne", "the Firth of Lorn"
+            taken.append((start, end))
     for match in _UNKNOWN_AFTER.finditer(text):
         name = match.group("name")
         start, end = match.span("name")

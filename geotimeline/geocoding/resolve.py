@@ -283,6 +283,7 @@ def _keys(mentions: Sequence[PlaceMention], parents: Sequence[PlaceMention | Non
             for key, parent in zip(base, parents)]
 
 
+_WATER_HEAD = re.compile(r"(?:loch|(?:firth|sound|gulf|bay|sea|strait|straits|isle|isles|vale) of(?: the)?) (.+)")
 _WATER_TAIL = frozenset({"river", "creek", "lake", "bay", "falls", "reservoir", "lagoon"})
 _FEATURE_TAIL = ("county", "parish", "township", "borough", "district", "river", "creek", "valley", "canyon",
                  "basin", "bay", "island", "islands", "mountains", "region", "province", "lake", "falls", "moor",
@@ -292,6 +293,11 @@ _FEATURE_TAIL = ("county", "parish", "township", "borough", "district", "river",
 def _lookup(key: str, gaz: Gazetteer) -> tuple[tuple, ...]:
     """Index rows for ``key``; for an unknown "X River" / "X Township", the rows of X."""
     rows = gaz.rows(key)
+    water = _WATER_HEAD.match(key) if not rows else None
+    if water is not None:
+        # an unknown "Firth of Clyde" or "Loch Fyne" is near the place it is named after, if that is known at all
+        # (not a whole country or continent: the Gulf of Guinea is not at Guinea's middle)
+        return tuple(r for r in gaz.rows(water.group(1)) if r[5] not in ("country", "continent"))
     if not rows and " " in key:
         head, _, tail = key.rpartition(" ")
         if tail in _FEATURE_TAIL:

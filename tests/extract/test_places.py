@@ -138,6 +138,12 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         # capitals without periods are initials: "Act" is no Australian Capital Territory
         ("He cited the Clean Water Act. The Act was passed in Canberra.", ["Canberra"]),
         ("Bushfires burned in the ACT and NSW on Monday.", ["ACT", "NSW"]),
+        # a water named after a place is the whole name, known or not ("Clyde" alone would be a town in Ohio)
+        ("The ferry crossed the Firth of Clyde to Dunoon.", ["Firth of Clyde", "Dunoon"]),
+        ("Fishermen in the Gulf of Uraba sheltered in Turbo.", ["Gulf of Uraba", "Turbo"]),
+        # Scotland and Wales name the country a hamlet must lie in: "near Mallaig", "in Porth"
+        ("Ferries from Oban were cancelled near Mallaig as storms hit Scotland.", ["Oban", "Mallaig", "Scotland"]),
+        ("Floods hit homes in Porth, Wales said.", ["Porth", "Wales"]),
     ],
 )
 def test_spans(gazetteer, text: str, expected: list[str]) -> None:
@@ -288,6 +294,8 @@ def test_hyphenated_brands_and_names(gazetteer, text: str, places: list[str]) ->
         ("She works at Lamar Construction.", []),
         ("Talks in Paris failed.", []),
         ("Voting ends on Saturday's deadline in Tbilisi.", []),
+        # a loch or firth the gazetteer lacks is listed as what it is called
+        ("Salmon farms on Loch Fyne were hit.", ["Loch Fyne"]),
     ],
 )
 def test_names_the_gazetteer_lacks_after_a_locative_word(gazetteer, text: str, unknown: list[str]) -> None:

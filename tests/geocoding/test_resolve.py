@@ -133,6 +133,13 @@ def test_an_unknown_river_is_not_a_namesake_town_abroad(gazetteer) -> None:
     assert r["Zabljak"].best is not None and r["Zabljak"].best.country == "ME"
 
 
+def test_an_unknown_firth_is_not_a_namesake_town_abroad(gazetteer) -> None:
+    # "Firth of Clyde" is read through Clyde, whose towns lie in Ohio, Victoria and Otago: none in Scotland
+    r = _resolved("The ferry crossed the Firth of Clyde from Dunoon, Scotland.", gazetteer)
+    assert r["Firth of Clyde"].best is None or r["Firth of Clyde"].best.country == "GB"
+    assert r["Dunoon"].best is not None and r["Dunoon"].best.country == "GB"
+
+
 def test_unknown_name_is_kept_and_does_not_break_the_rest(gazetteer) -> None:
     text = "Kim went from Qwzxville to Vladivostok."
     mentions = [PlaceMention(14, 24, "Qwzxville"), *find_places(text, gazetteer)]
