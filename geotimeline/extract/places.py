@@ -295,8 +295,8 @@ def _loners(text: str, tokens: list[_Token], gaz: Gazetteer) -> frozenset[str]:
             continue
         if tokens[k + 1].cap and _joined(text, tok, tokens[k + 1]):
             continue
-        if not gaz.rows(fold(_POSSESSIVE_END.sub("", tok.text))):
-            found.add(tok.key)
+        if _hamlets(gaz.rows(fold(_POSSESSIVE_END.sub("", tok.text)))):
+            found.add(tok.key)  # (a hamlet's name is a surname as often: "Wilkinson", "Benedict")
     return frozenset(found)
 
 
@@ -538,8 +538,17 @@ this big (Bombay, Peking, Vegas)."""
 _LOCAL_KINDS = frozenset({"city", "town", "village", "admin2"})
 
 
+def _hamlets(rows: tuple[tuple, ...]) -> bool:
+    """Every reading is a town too small to be known by name alone ("Meadow Grove", "Holy Cross", Iowa)."""
+    return all(r[5] == "city" and r[6] < HAMLET for r in rows)
+
+
 def _major(text: str, m: PlaceMention, gaz: Gazetteer) -> bool:
-    if " " in fold(m.query) or (m.name and m.name != m.text) or not gaz.rows(fold(m.query)):
+    key = fold(m.query)
+    if " " in key and _hamlets(gaz.rows(key)) and (key.split(" ", 1)[0] in FIRST_NAMES
+                                                    or _CAPITAL_AFTER.match(text, m.end)):
+        return False  # "Mary Alice Spaulding", "Holy Cross Cemetery": a person, a longer name
+    if " " in key or (m.name and m.name != m.text) or not gaz.rows(key):
         return True
     rows = _evidence(text, m, gaz)
     if not rows:
@@ -570,6 +579,9 @@ _STRONG_LOCATIVE = re.compile(r"\b(?:in|at|near|off|from|to|outside|into|through
                               r"visiting|reached|entered)\W*$", re.IGNORECASE)
 
 
+_CAPITAL_AFTER = re.compile(r" (?:[A-Z]|&)")
+
+
 def _respelling(key: str, name: str) -> bool:
     """True when ``key`` is another spelling of ``name`` ("Duhok" of Dihok, "Hillah" of Al Hillah), not another
     word that GeoNames happens to list for the town ("Area" for Mundelein, "Market" for Marquette)."""
@@ -584,7 +596,8 @@ def _supported(text: str, m: PlaceMention, gaz: Gazetteer, countries: frozenset[
     """``countries``: those the text names (as a country or a region); ``place_countries``: those of any place
     it names outright."""
     key = fold(m.query)
-    if " " in key or m.name and m.name != m.text:
+    if " " in key and not (_hamlets(gaz.rows(key)) and _CAPITAL_AFTER.match(text, m.end)) \
+            or m.name and m.name != m.text:
         return True
     if not gaz.rows(key):
         return True
@@ -605,13 +618,15 @@ def _supported(text: str, m: PlaceMention, gaz: Gazetteer, countries: frozenset[
     # A first name ("Kristina", "Tim") needs locative support unless it is a real city's name.
     if biggest >= (FIRST_NAME_TOWN if key in FIRST_NAMES else SMALL_TOWN):
         return True
-    if _COMMA_NAME.match(text, m.end, m.end + 4):
-        return True
+    if _COMMA_NAME.match(text, m.end, m.end + 4) and (biggest >= HAMLET or _in_named_parent(text, m.end, rows, gaz)):
+        return True  # "Harwinton, Conn."; a hamlet only in the region named ("Lytton, British Columbia" is not Iowa's)
     locative = bool(_LOCATIVE.search(text, max(0, m.start - 24), m.start))
     if biggest < HAMLET:
         # a hamlet only after a locative in a text that names its country ("near Kangerlussuaq" in a story
-        # about Greenland)
-        return locative and any(r[4] in countries for r in rows)
+        # about Greenland); not after "of" ("the story of Jeremiah", "Helton of United Ambulance"), not a first
+        # name, not the first word of a longer name ("in Capitol Market", "near Olive Garden")
+        return bool(_STRONG_LOCATIVE.search(text, max(0, m.start - 24), m.start)) and key not in FIRST_NAMES \
+            and not _CAPITAL_AFTER.match(text, m.end) and any(r[4] in countries for r in rows)
     return locative
 
 
@@ -716,6 +731,25 @@ def _in_named_country(text: str, end: int, rows: tuple[tuple, ...], gaz: Gazette
     return False
 
 
+def _in_named_parent(text: str, end: int, rows: tuple[tuple, ...], gaz: Gazetteer) -> bool:
+    """True when the name is followed by ", <region or country>" that one of its readings lies in
+    ("Atalissa, Iowa", "Falls Village, Conn.", "Mallaig, Scotland")."""
+    m = _COMMA_COUNTRY.match(text, end)
+    if m is None or not rows:
+        return False
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        written_ = " ".join(words[:n])
+        if n == len(words) and text.startswith(".", m.end()):
+            written_ += "."  # "Conn."
+        parents = gaz.rows(fold(written_), parent=True)
+        if parents:
+            names = {(r[4], fold(r[1])) for r in parents if r[5] in ("admin1", "country", "region")}
+            return any((r[4], fold(r[9])) in names or any(cc == r[4] and kind_name == fold(gaz.country_name(cc))
+                                                         for cc, kind_name in names) for r in rows)
+    return False
+
+
 def _placed_anyway(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer) -> bool:
     """A stopped name that the text still writes as a place: followed by its country ("Bar, Montenegro"); or,
     for a first name, with its unit after it ("the Vladimir region") or after "in" and standing alone as a big
@@ -813,7 +847,7 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
     if prev is not None and _joined(text, prev, first):
         if prev.cap and (prev.key in TITLES or prev.key in FIRST_NAMES):
             return "person"
-        if prev.cap and not gaz.rows(prev.key) and _ROLE_BEFORE.search(text, max(0, prev.start - 24), prev.start):
+        if prev.cap and _hamlets(gaz.rows(prev.key)) and _ROLE_BEFORE.search(text, max(0, prev.start - 24), prev.start):
             return "person"  # "chief executive Stephane Israel"
         acronym = prev.text.isupper() and len(prev.text) <= 5
         possessive = prev.text.endswith(("'s", "\u2019s"))
@@ -840,7 +874,7 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         if j - i == 1 and first.key in FIRST_NAMES and nxt.key not in FOLLOWERS:
             city_pop = rows[0][6] if rows and rows[0][5] == "city" else None
             small = city_pop is not None and city_pop < 50_000
-            unknown_surname = city_pop is not None and city_pop < 200_000 and not gaz.rows(nxt.key)
+            unknown_surname = city_pop is not None and city_pop < 200_000 and _hamlets(gaz.rows(nxt.key))
             if small or unknown_surname or nxt.key in loners:
                 return "person"  # "Jordan Dyer"; "Vladimir Putin" when "Putin" also stands alone
         # "near Cayo Costa": a village's name running on into a capitalised word the gazetteer does not
@@ -849,7 +883,7 @@ def _rejected(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazetteer, l
         # "the summit of Pico Villuercas")
         size = max((r[6] for r in rows if r[12] != ALTERNATE or r[6] >= ALTERNATE_MAJOR), default=0)
         if j - i == 1 and rows and rows[0][5] == "city" and size < LONGER_NAME_POP \
-                and nxt.key not in FOLLOWERS and not gaz.rows(nxt.key) and not gaz.has_prefix(f"{first.key} {nxt.key}") \
+                and nxt.key not in FOLLOWERS and _hamlets(gaz.rows(nxt.key)) and not gaz.has_prefix(f"{first.key} {nxt.key}") \
                 and _LOCATIVE_BEFORE.search(text, max(0, first.start - 12), first.start):
             return "longer-name"
     if j - i == 1 and rows and rows[0][5] == "city" and rows[0][6] < 100_000 and _HUMAN_VERB.match(text, last.end):
@@ -1059,7 +1093,7 @@ def find_unknown_places(text: str, known: Sequence[PlaceMention], gazetteer: Gaz
         first = fold(words[0])
         if first in _NOT_A_NAME or first in TITLES or first in FIRST_NAMES or first in COMMON_WORDS \
                 or fold(words[-1]) in NON_PLACE_HEADS or gazetteer.is_stopname(name) or gazetteer.demonym(words[0]) \
-                or gazetteer.rows(fold(name)) or text.startswith(("'", "\u2019", " of "), end):
+                or not _hamlets(gazetteer.rows(fold(name))) or text.startswith(("'", "\u2019", " of "), end):
             continue
         if any(fold(w) in FOLLOWERS or fold(w) in STREET_WORDS or fold(w) in _COMPANY_WORDS for w in words[1:]):
             continue

@@ -140,6 +140,23 @@ _DEPARTMENT_COUNTRIES = frozenset("BO CO PE UY PY HN GT SV NI HT BJ CF TD CG".sp
 _RU_SUFFIXES = ("Oblast", "Krai", "Kray", "Region", "Republic")
 
 
+POSTAL_SAME_KM = 30.0
+"""A US postal town this close to a GeoNames place of its name is that place."""
+
+_POSTAL_DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "upper", "lower", "northern", "southern",
+                                "eastern", "western"})
+_POSTAL_LOWER = frozenset({"of", "the", "and", "on", "in", "at", "by", "upon"})
+
+
+def _postal_case(city: str) -> str:
+    """Postal town names may be written in capitals ("LINCOLN"): "Lincoln", "Mc Lean" -> "McLean" is left alone
+    (both spellings are in use), "Isle of Palms" keeps its small words."""
+    if not city.isupper():
+        return city
+    words = city.title().split(" ")
+    return " ".join(w.lower() if i and w.lower() in _POSTAL_LOWER else w for i, w in enumerate(words))
+
+
 def _prior(kind: str, population: int) -> float:
     return KIND_WEIGHT.get(kind, 2.0) + math.log10(max(population, 0) + 10)
 
@@ -284,6 +301,18 @@ class Sources:
     countries: Path | None = None
     continents: Path | None = None
     us_states: Path | None = None
+    postal: Path | None = None
+    """A JSON list of US ZIP code records (``city``, ``state``, ``lat``, ``long``, ``county``,
+    ``zip_code_type``); ``None``: the ``zipcodes`` package's."""
+
+    def postal_records(self) -> list[dict]:
+        if self.postal is not None:
+            return json.loads(Path(self.postal).read_text(encoding="utf-8")) if Path(self.postal).exists() else []
+        try:
+            import zipcodes
+        except ImportError:  # optional: the index is only narrower without it
+            return []
+        return zipcodes.list_all()
 
     def path(self, name: str) -> Path | None:
         given = getattr(self, name)
@@ -599,6 +628,47 @@ class _Builder:
                 place.names.update(_split_alt(row.get("alternate_names", "")))
                 self.places.append(place)
 
+    def us_postal_towns(self) -> None:
+        """US towns too small for the GeoNames list ("Augusta, Mont.", "Tennessee Colony", "Cookville"), from
+        the US postal service's town names for ZIP codes: each (town, state) becomes one town at the median
+        point of its ZIP codes, with population 0 (unknown: the prior of the smallest hamlet, so a text must
+        name its state or put it beside its neighbours). A town GeoNames already holds within POSTAL_SAME_KM
+        is left to GeoNames."""
+        records = self.sources.postal_records()
+        if not records:
+            return
+        path = self.sources.path("us_states")
+        states = {s["code"]: s["name"] for s in json.loads(path.read_text(encoding="utf-8")).values()} if path else {}
+        # "East Texas" and "North Carolina" are what news means by those words, not a Pennsylvania village
+        regions = {fold(n) for p in self.places if p.kind in ("admin1", "country", "region", "continent")
+                   for n in p.names | {p.name}}
+        known: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for p in self.places:
+            if p.country == "US" and p.kind in ("city", "town", "village", "admin2"):
+                for n in p.names | {p.name}:
+                    known[fold(n)].append((p.lat, p.lon))
+        towns: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for z in records:
+            if z.get("zip_code_type") in ("STANDARD", "PO BOX") and z.get("lat") and z.get("long") \
+                    and z.get("state") in states and z.get("city"):
+                towns[(z["city"], z["state"])].append(z)
+        for (city, state), zips in self._bar(sorted(towns.items()), "US postal towns", total=len(towns)):
+            lat = sorted(float(z["lat"]) for z in zips)[len(zips) // 2]
+            lon = sorted(float(z["long"]) for z in zips)[len(zips) // 2]
+            name = _postal_case(city)
+            key = fold(name)
+            if not key or any(_haversine_km((lat, lon), q) < POSTAL_SAME_KM for q in known.get(key, ())):
+                continue
+            first, _, rest = key.partition(" ")
+            if first in _POSTAL_DIRECTIONS and rest in regions:
+                continue
+            counties = sorted({z.get("county") or "" for z in zips})
+            place = _Place(name, lat, lon, "US", "city", 0, "zipcodes", admin1=states[state],
+                           admin2=counties[0] if len(counties) == 1 else "")
+            place.names.add(name)
+            self.places.append(place)
+            known[key].append((lat, lon))
+
     def regions_named_after_features(self) -> None:
         """A region named like a curated sea or island elsewhere yields to it: "the Red Sea" is the
         sea, not the Sudanese state or Egyptian governorate; "Long Island" is New York's, not the
@@ -736,6 +806,7 @@ def build_index(path: Path | str, *, progress: bool = True, sources: Sources | N
         builder.countries()
         builder.continents()
         builder.curated_features()
+        builder.us_postal_towns()
         builder.regions_named_after_features()
         builder.us_state_codes()
         builder.us_spelling_variants()

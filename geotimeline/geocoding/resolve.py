@@ -44,7 +44,7 @@ from geotimeline.models import Candidate, PlaceMention
 
 __all__ = ["Resolution", "resolve"]
 
-MAX_CANDIDATES = 20
+MAX_CANDIDATES = 40
 SECOND_PASS = 8
 """Candidates rescored in the second pass."""
 KIND_ADJUST: dict[str, float] = {}

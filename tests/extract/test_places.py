@@ -144,6 +144,11 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         # Scotland and Wales name the country a hamlet must lie in: "near Mallaig", "in Porth"
         ("Ferries from Oban were cancelled near Mallaig as storms hit Scotland.", ["Oban", "Mallaig", "Scotland"]),
         ("Floods hit homes in Porth, Wales said.", ["Porth", "Wales"]),
+        # a hamlet's name (here US postal towns) needs a real locative, and is no first word of a longer name
+        ("He told the story of Jeremiah in Texas.", ["Texas"]),
+        ("They met near Olive Garden in Dallas, Texas.", ["Dallas", "Texas"]),
+        ("A plane crashed into Holy Cross Cemetery in Butte, Montana.", ["Butte", "Montana"]),
+        ("The fire started in Tennessee Colony, Texas.", ["Tennessee Colony", "Texas"]),
     ],
 )
 def test_spans(gazetteer, text: str, expected: list[str]) -> None:

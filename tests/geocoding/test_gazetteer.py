@@ -64,6 +64,19 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> Sources:
     }
     (root / "countries.json").write_text(json.dumps(countries), encoding="utf-8")
     (root / "states.json").write_text(json.dumps({"IL": {"code": "IL", "name": "Illinois"}}), encoding="utf-8")
+    zips = [  # two ZIP codes of one small town; a ZIP town GeoNames already has; one named like a region
+        {"zip_code": "62001", "zip_code_type": "STANDARD", "city": "Alhambra", "state": "IL", "county": "Madison County",
+         "lat": "38.8800", "long": "-89.7400"},
+        {"zip_code": "62002", "zip_code_type": "PO BOX", "city": "Alhambra", "state": "IL", "county": "Madison County",
+         "lat": "38.9000", "long": "-89.7000"},
+        {"zip_code": "62701", "zip_code_type": "STANDARD", "city": "Springfield", "state": "IL",
+         "county": "Sangamon County", "lat": "39.8000", "long": "-89.6500"},
+        {"zip_code": "62999", "zip_code_type": "STANDARD", "city": "East Illinois", "state": "IL", "county": "",
+         "lat": "39.0000", "long": "-88.0000"},
+        {"zip_code": "62998", "zip_code_type": "UNIQUE", "city": "Big Company", "state": "IL", "county": "",
+         "lat": "39.0000", "long": "-88.0000"},
+    ]
+    (root / "zips.json").write_text(json.dumps(zips), encoding="utf-8")
     data = root / "data"
     data.mkdir()
     _write_csv(data / "countries.csv", ["iso2", "name", "alternate_names", "lat", "lon", "population"],
@@ -77,7 +90,8 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> Sources:
     _write_csv(data / "stopnames.csv", ["name", "reason"], [("Alexandria", "test_only")])
     # historical.csv and places.csv are deliberately missing: the build must skip them.
     return Sources(data_dir=data, cities=root / "cities.json", regions=root / "rg.csv",
-                   countries=root / "countries.json", continents=root / "none.json", us_states=root / "states.json")
+                   countries=root / "countries.json", continents=root / "none.json", us_states=root / "states.json",
+                   postal=root / "zips.json")
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +123,16 @@ def test_best_candidate_by_prior(tiny: Gazetteer, name: str, country: str, kind:
     best = tiny.candidates(name)[0]
     assert (best.country, best.kind) == (country, kind)
     assert best.score == 0
+
+
+def test_us_postal_towns_fill_what_geonames_lacks(tiny: Gazetteer) -> None:
+    (alhambra,) = tiny.rows("alhambra")
+    assert (alhambra[1], alhambra[4], alhambra[6], alhambra[7], alhambra[9]) == ("Alhambra", "US", 0, "zipcodes",
+                                                                                 "Illinois")
+    assert alhambra[10] == "Madison County" and 38.87 < alhambra[2] < 38.91
+    # a postal town GeoNames already holds near by is GeoNames' town; regions' names and single firms stay out
+    assert [r[7] for r in tiny.rows("springfield")] == ["geonames", "geonames"]
+    assert tiny.rows("east illinois") == () and tiny.rows("big company") == ()
 
 
 def test_unknown_names_give_nothing(tiny: Gazetteer) -> None:

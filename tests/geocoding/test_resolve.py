@@ -115,6 +115,12 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         # Antarctic islands are their own archipelagos, not the Orkneys of Scotland
         ("The ship reached the South Orkney Islands after leaving the South Shetlands.", "South Orkney Islands",
          (-60.6, -45.5), 100),
+        # a small town in the state the story is about beats a big namesake elsewhere; a town too small for
+        # GeoNames comes from the US postal towns
+        ("HELENA, Mont. (AP) - A wildfire west of Lincoln forced evacuations. Crews from Augusta joined "
+         "firefighters from Great Falls.", "Lincoln", (46.96, -112.68), 30),
+        ("HELENA, Mont. (AP) - A wildfire west of Lincoln forced evacuations. Crews from Augusta joined "
+         "firefighters from Great Falls.", "Augusta", (47.49, -112.39), 30),
     ],
 )
 def test_resolution(gazetteer, text: str, name: str, point: tuple[float, float], km: float) -> None:
