@@ -756,8 +756,8 @@ def _placed_anyway(text: str, tokens: list[_Token], i: int, j: int, gaz: Gazette
     city's name ("searches in Vladimir, Murom and Kovrov", not "in Vladimir Putin's Russia")."""
     key = " ".join(t.key for t in tokens[i:j])
     last = tokens[j - 1]
-    if _in_named_country(text, last.end, gaz.rows(key), gaz):
-        return True  # "Bar, Montenegro"
+    if _in_named_parent(text, last.end, gaz.rows(key), gaz):
+        return True  # "Bar, Montenegro", "George, Western Cape", "Hope, British Columbia"
     if gaz.stop_reason(text[tokens[i].start:last.end]) != "first_name":
         return False  # a word or an organisation ("Delta") stays stopped
     unit = _UNIT_AFTER.match(text, last.end)

@@ -129,6 +129,8 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         # an elided French article inside a name; a short name or common word followed by its country
         ("Cocoa prices rose in Côte d'Ivoire and Ghana.", ["Côte d'Ivoire", "Ghana"]),
         ("Floods hit Bar, Montenegro, and Ho, Ghana, on Monday.", ["Bar", "Montenegro", "Ho", "Ghana"]),
+        ("Fires near George, Western Cape, and Hope, British Columbia.", ["George", "Western Cape", "Hope",
+                                                                        "British Columbia"]),
         # a feature word after a name belongs to it, known or not
         ("The pipeline threatens wildlife around Murchison Falls in Uganda.", ["Murchison Falls", "Uganda"]),
         ("Residents of China, Maine, piled sandbags on the shore of China Lake.", ["China", "Maine", "China Lake"]),
