@@ -143,14 +143,14 @@ def test_toponyms(tmp_path: Path, gazetteer) -> None:
 
 def test_toponyms_with_demonyms_as_the_benchmarks_annotate(tmp_path: Path, gazetteer) -> None:
     path = tmp_path / "docs.jsonl"
-    text = "Russian troops left Khasan for the Firth of Clyde."
+    text = "Russian troops left Khasan for the Firth of Thames."
     path.write_text(json.dumps({"doc_id": "x", "text": text}) + "\n")
     plain = json.loads(run("toponyms", str(path)).stdout)["toponyms"]
     result = run("toponyms", str(path), "--demonyms")
     assert result.returncode == 0, result.stderr
     both = json.loads(result.stdout)["toponyms"]
-    assert [t["name"] for t in plain] == ["Khasan", "Firth of Clyde"]
-    assert [t["name"] for t in both] == ["Russian", "Khasan", "Firth of Clyde"]
+    assert [t["name"] for t in plain] == ["Khasan", "Firth of Thames"]
+    assert [t["name"] for t in both] == ["Russian", "Khasan", "Firth of Thames"]
     assert both[0]["lat"] is not None and abs(both[0]["lon"] - 100) < 20  # the country Russia
     assert both[2]["lat"] is None  # unresolved, listed with its span
 

@@ -139,11 +139,13 @@ def test_an_unknown_river_is_not_a_namesake_town_abroad(gazetteer) -> None:
     assert r["Zabljak"].best is not None and r["Zabljak"].best.country == "ME"
 
 
-def test_an_unknown_firth_is_not_a_namesake_town_abroad(gazetteer) -> None:
-    # "Firth of Clyde" is read through Clyde, whose towns lie in Ohio, Victoria and Otago: none in Scotland
-    r = _resolved("The ferry crossed the Firth of Clyde from Dunoon, Scotland.", gazetteer)
-    assert r["Firth of Clyde"].best is None or r["Firth of Clyde"].best.country == "GB"
-    assert r["Dunoon"].best is not None and r["Dunoon"].best.country == "GB"
+def test_an_unknown_firth_is_read_through_its_namesake_only_in_the_texts_countries(gazetteer) -> None:
+    # "Firth of Thames" is not in the gazetteer: in a New Zealand story it is by the town of Thames, in a
+    # Russian one it is nowhere the gazetteer knows (not on the Thames in London)
+    r = _resolved("Boats crossed the Firth of Thames from Auckland, New Zealand.", gazetteer)
+    assert r["Firth of Thames"].best is not None and r["Firth of Thames"].best.country == "NZ"
+    r = _resolved("Russian trawlers left Vladivostok for the Firth of Thames.", gazetteer)
+    assert r["Firth of Thames"].best is None and r["Vladivostok"].best.country == "RU"
 
 
 def test_unknown_name_is_kept_and_does_not_break_the_rest(gazetteer) -> None:
