@@ -137,7 +137,7 @@ Trail Way Plaza Square Alley Crescent
 FEATURE_WORDS = frozenset(fold(w) for w in """
 County Parish Province Region Oblast Krai Kray District Governorate Prefecture Territory Township Borough
 River Creek Valley Canyon Basin Bay Peninsula Desert Mountains Island Islands
-Lake Falls Moor Reservoir Lagoon Gorge Glacier Hills
+Lake Falls Moor Reservoir Lagoon Gorge Glacier Hills Archipelago Delta
 """.split())
 
 # Sentence-initial or capitalised function words that GeoNames happens to list as places.

@@ -266,7 +266,8 @@ def _admin_aliases(name: str, country: str) -> set[str]:
     aliases = {name}
     core = _ADMIN_SUFFIXES.sub("", name).strip()
     if core.casefold() in _GENERIC_CORES or fold(core) in _GENERIC_CORES:
-        return {name}
+        # a bare "Western" is no name, but "Western Province" (Sri Lanka, Zambia) or "Central Region" (Ghana) is
+        return {name} | ({f"{core} Province", f"{core} Region"} if core == name else set())
     aliases.add(core)
     if "/" in name:
         aliases.update(p.strip() for p in name.split("/"))

@@ -92,6 +92,11 @@ _FEATURE_AFTER = re.compile(r"\s+(?:river|coast|mountains|range|valley|sea|lake|
 W_SENTENCE_COUNTRY = 3.0
 """Candidate lies in a country the same sentence puts things in ("In New Zealand ...", "... in Italy")."""
 _IN_COUNTRY = re.compile(r"\b(?:in|across|throughout|around|toured|touring|tours)\s+(?:the\s+)?$", re.I)
+_SETTLEMENT_KINDS = frozenset({"city", "town", "village", "port"})
+_TOWN_BEFORE = re.compile(r"\b(?:town|city|village|port|municipality|township|suburb)\s+of\s+$", re.I)
+_TOWN_AFTER = re.compile(r",\s+(?:the|a)\s+(?:(?:provincial|regional|state|district|county|departmental|small|"
+                         r"coastal|border|market|mining|port|fishing|northern|southern|eastern|western|central)\s+)?"
+                         r"(?:town|city|village|capital|municipality|township|suburb)\b")
 _POSSESSOR_BEFORE = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?)['\u2019]s\s+(?:[a-z-]+\s+){0,2}$")
 """A country's possessive before a name: "Spain's Valencia", "Chile's northern Atacama"."""
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
@@ -155,6 +160,11 @@ class _Name:
     """Per candidate id: support from another name's reading that contains it or lies in it."""
     near_countries: set[str] = field(default_factory=set)
     """Countries a place is said to be in, in the same sentence: "In New Zealand they had visited Hamilton"."""
+    near_admin1s: set[tuple[str, str]] = field(default_factory=set)
+    """First-level regions a place is said to be in, in the same sentence: "In Entre Rios province, the
+    fishermen of Victoria"."""
+    town_cue: bool = False
+    """Written like a town: "the town of Liberia", "Liberia, the provincial capital"."""
     peers: set[str] = field(default_factory=set)
     """Names listed with this one ("Missouri, New York, North Carolina and Virginia")."""
     peer_kind: tuple[str, str] | None = None
@@ -186,6 +196,8 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
             entry.named_feature = True
         if _STATE_AFTER.match(text, m.end):
             entry.state_cue = True
+        if _TOWN_BEFORE.search(text, max(0, m.start - 30), m.start) or _TOWN_AFTER.match(text, m.end):
+            entry.town_cue = True
         if _is_dateline(text, m):
             entry.dateline = True
 
@@ -200,12 +212,15 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
     bounds = [m.start() for m in _SENTENCE_END.finditer(text)]
     for idx, m in enumerate(mentions):
         rows = names[keys[idx]].rows
-        if rows and rows[0][5] == "country" and _IN_COUNTRY.search(text, max(0, m.start - 12), m.start):
+        if rows and rows[0][5] in ("country", "admin1") and _IN_COUNTRY.search(text, max(0, m.start - 12), m.start):
             lo = max((b for b in bounds if b <= m.start), default=0)
             hi = min((b for b in bounds if b > m.end), default=len(text))
             for k, other in enumerate(mentions):
                 if lo <= other.start < hi and other is not m:
-                    names[keys[k]].near_countries.add(rows[0][4])
+                    if rows[0][5] == "country":
+                        names[keys[k]].near_countries.add(rows[0][4])
+                    else:
+                        names[keys[k]].near_admin1s.add((rows[0][4], fold(rows[0][9] or rows[0][1])))
     # The Y of "X, Y" is the region or country X lies in: "Elmira, New York" names the state (but in
     # "Aleppo, Hama and Latakia" no reading of Aleppo lies in Hama: a list, not a parent).
     for idx, m in enumerate(mentions):
@@ -287,7 +302,7 @@ _WATER_HEAD = re.compile(r"(?:loch|(?:firth|sound|gulf|bay|sea|strait|straits|is
 _WATER_TAIL = frozenset({"river", "creek", "lake", "bay", "falls", "reservoir", "lagoon"})
 _FEATURE_TAIL = ("county", "parish", "township", "borough", "district", "river", "creek", "valley", "canyon",
                  "basin", "bay", "island", "islands", "mountains", "region", "province", "lake", "falls", "moor",
-                 "reservoir", "lagoon", "gorge", "glacier", "hills")
+                 "reservoir", "lagoon", "gorge", "glacier", "hills", "peninsula", "archipelago", "delta")
 
 
 def _lookup(key: str, gaz: Gazetteer) -> tuple[tuple, ...]:
@@ -490,6 +505,10 @@ def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minu
         score += W_LIST
     if country in entry.near_countries and kind not in ("country", "continent"):
         score += W_SENTENCE_COUNTRY
+    if admin1 is not None and admin1 in entry.near_admin1s and kind != "admin1":
+        score += W_SENTENCE_COUNTRY
+    if entry.town_cue and kind in _SETTLEMENT_KINDS:
+        score += W_FEATURE  # "Liberia, the provincial capital" is the Costa Rican town, not the country
     if entry.state_cue and kind in ("admin1", "country"):
         score += W_FEATURE
     if entry.named_feature and kind in NATURAL_KINDS:

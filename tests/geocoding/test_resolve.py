@@ -115,6 +115,14 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         # Antarctic islands are their own archipelagos, not the Orkneys of Scotland
         ("The ship reached the South Orkney Islands after leaving the South Shetlands.", "South Orkney Islands",
          (-60.6, -45.5), 100),
+        # a generic region name with its unit word; a region named in the sentence pins its towns; an unknown
+        # "X Peninsula" is by the town of X in the country the text is about
+        ("The alliance won the Western Province, which includes Colombo and Gampaha, Sri Lanka's election "
+         "commission said.", "Western Province", (6.9, 80.0), 100),
+        ("In Entre Rios province, the fishermen of Victoria said the river had never been so low.", "Victoria",
+         (-32.62, -60.15), 30),
+        ("A strong quake shook the Nicoya Peninsula in Costa Rica on Tuesday.", "Nicoya Peninsula", (10.0, -85.4),
+         80),
         # a small town in the state the story is about beats a big namesake elsewhere; a town too small for
         # GeoNames comes from the US postal towns
         ("HELENA, Mont. (AP) - A wildfire west of Lincoln forced evacuations. Crews from Augusta joined "
