@@ -312,6 +312,7 @@ _INITIAL_BEFORE = re.compile(r"(?<![.\w])[A-Z]\.\s$")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s$")
 
 
+_PREFIX_HEADS = frozenset({"loch", "lake", "mount"})
 WATER_HEADS = frozenset({"firth", "sound", "gulf", "bay", "sea", "strait", "straits", "isle", "isles", "vale"})
 """Words that make a water (or an island, a vale) of the place named after them: "the Firth of Clyde"."""
 
@@ -319,7 +320,7 @@ WATER_HEADS = frozenset({"firth", "sound", "gulf", "bay", "sea", "strait", "stra
 def _feature_head(text: str, tokens: list[_Token], i: int) -> int | None:
     """The token that opens an unknown feature named after ``tokens[i]``: "Firth" of "Firth of Clyde", "Loch" of
     "Loch Fyne"; ``None`` when there is none. (A known feature was matched whole from its first word.)"""
-    if i >= 1 and tokens[i - 1].key == "loch" and tokens[i - 1].cap and _joined(text, tokens[i - 1], tokens[i]):
+    if i >= 1 and tokens[i - 1].key in _PREFIX_HEADS and tokens[i - 1].cap and _joined(text, tokens[i - 1], tokens[i]):
         return i - 1
     k = i - 1
     if k >= 1 and tokens[k].key == "the" and not tokens[k].cap and text[tokens[k].end:tokens[i].start] == " ":
@@ -378,13 +379,16 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
         j = _absorb_region_word(tokens, i, j, text, gazetteer)
         key = " ".join(t.key for t in tokens[i:j])
         head = _feature_head(text, tokens, i)
-        if head is not None:
+        if head is not None and (tokens[head].key not in _PREFIX_HEADS or j - i > 1 or not (
+                gazetteer.is_stopname(tokens[i].text) or tokens[i].key in FIRST_NAMES)):
             # "the Firth of Clyde", "Loch Fyne", "the Gulf of Uraba": a water the gazetteer lacks, named after a
             # place; the name is the whole, not the town of Clyde, Ohio (the resolver reads it as that place
             # only in a country the text is about, else lists it unresolved)
             start, end = tokens[head].start, tokens[j - 1].end
             if tokens[j - 1].text.endswith(("'s", "\u2019s")):
                 end -= 2
+            if out and out[-1].end > start:
+                out.pop()  # "Lake" read as a town of its own a moment ago
             out.append(PlaceMention(start, end, text[start:end]))
             i = j
             continue
@@ -441,7 +445,8 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
                     and _town_like(text, a, gazetteer) and _town_like(text, b, gazetteer):
                 supported |= {ka, kb}
                 changed = True
-    return [m for m in out if fold(m.query) not in people and fold(m.query) in supported]
+    return [m for m in out if (fold(m.query) not in people or _TOWN_OF.search(text, max(0, m.start - 30), m.start))
+            and fold(m.query) in supported]
 
 
 _LIST_ITEM = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
@@ -576,7 +581,11 @@ LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s*")
 
 
 _STRONG_LOCATIVE = re.compile(r"\b(?:in|at|near|off|from|to|outside|into|through|toward|towards|via|visit|visited|"
-                              r"visiting|reached|entered)\W*$", re.IGNORECASE)
+                              r"visiting|reached|entered|(?:town|village|city|port|hamlet|settlement|township|"
+                              r"suburb|district)\s+of)\W*$", re.IGNORECASE)
+_TOWN_OF = re.compile(r"\b(?:town|village|city|port|hamlet|settlement|township|suburb)\s+of\s+$", re.IGNORECASE)
+"""Says outright that a place follows: "the temple town of Dwarka" is a town even where "Devbhumi Dwarka" read
+as a person's name."""
 
 
 _CAPITAL_AFTER = re.compile(r" (?:[A-Z]|&)")

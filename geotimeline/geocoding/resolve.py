@@ -92,6 +92,8 @@ _FEATURE_AFTER = re.compile(r"\s+(?:river|coast|mountains|range|valley|sea|lake|
 W_SENTENCE_COUNTRY = 3.0
 """Candidate lies in a country the same sentence puts things in ("In New Zealand ...", "... in Italy")."""
 _IN_COUNTRY = re.compile(r"\b(?:in|across|throughout|around|toured|touring|tours)\s+(?:the\s+)?$", re.I)
+BORROWED_NEAR_KM = 150.0
+"""An unknown "Lake X" / "Mount X" is read as the town X only this close to another place of the text."""
 _SETTLEMENT_KINDS = frozenset({"city", "town", "village", "port"})
 _TOWN_BEFORE = re.compile(r"\b(?:town|city|village|port|municipality|township|suburb)\s+of\s+$", re.I)
 _TOWN_AFTER = re.compile(r",\s+(?:the|a)\s+(?:(?:provincial|regional|state|district|county|departmental|small|"
@@ -206,8 +208,15 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
     borrowed = [key for key, entry in names.items() if entry.rows and not gazetteer.rows(key.split("@", 1)[0])]
     if borrowed:
         countries = {entry.rows[0][4] for key, entry in names.items() if entry.rows and key not in borrowed}
+        points = [(entry.rows[0][2], entry.rows[0][3]) for key, entry in names.items()
+                  if entry.rows and key not in borrowed and entry.rows[0][5] not in ("country", "continent")]
         for key in borrowed:
             names[key].rows = tuple(r for r in names[key].rows if r[4] in countries)
+            if key.startswith(("lake ", "mount ")):
+                # "Lake Ohrid" is by Ohrid, but "Lake Harriet" in Minneapolis is nowhere near Harriet, Arkansas:
+                # a lake or mountain read as a town must have the text's other places around it
+                names[key].rows = tuple(r for r in names[key].rows
+                                        if any(_km((r[2], r[3]), p) < BORROWED_NEAR_KM for p in points))
     # A country named in the same sentence pins its towns against the article's overall mix.
     bounds = [m.start() for m in _SENTENCE_END.finditer(text)]
     for idx, m in enumerate(mentions):
@@ -298,7 +307,7 @@ def _keys(mentions: Sequence[PlaceMention], parents: Sequence[PlaceMention | Non
             for key, parent in zip(base, parents)]
 
 
-_WATER_HEAD = re.compile(r"(?:loch|(?:firth|sound|gulf|bay|sea|strait|straits|isle|isles|vale) of(?: the)?) (.+)")
+_WATER_HEAD = re.compile(r"(?:loch|lake|mount|(?:firth|sound|gulf|bay|sea|strait|straits|isle|isles|vale) of(?: the)?) (.+)")
 _WATER_TAIL = frozenset({"river", "creek", "lake", "bay", "falls", "reservoir", "lagoon"})
 _FEATURE_TAIL = ("county", "parish", "township", "borough", "district", "river", "creek", "valley", "canyon",
                  "basin", "bay", "island", "islands", "mountains", "region", "province", "lake", "falls", "moor",

@@ -142,6 +142,9 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         ("Bushfires burned in the ACT and NSW on Monday.", ["ACT", "NSW"]),
         # a water named after a place is the whole name, known or not ("Clyde" alone would be a town in Ohio)
         ("The ferry crossed the Firth of Clyde to Dunoon.", ["Firth of Clyde", "Dunoon"]),
+        ("Struga lies on the shores of Lake Ohrid.", ["Struga", "Lake Ohrid"]),
+        # "the town of X" says a place follows, even where X also ended a name read as a person's
+        ("Villages in Devbhumi Dwarka flooded and the temple town of Dwarka closed.", ["Dwarka"]),
         ("Fishermen in the Gulf of Uraba sheltered in Turbo.", ["Gulf of Uraba", "Turbo"]),
         # Scotland and Wales name the country a hamlet must lie in: "near Mallaig", "in Porth"
         ("Ferries from Oban were cancelled near Mallaig as storms hit Scotland.", ["Oban", "Mallaig", "Scotland"]),

@@ -156,6 +156,14 @@ def test_an_unknown_firth_is_read_through_its_namesake_only_in_the_texts_countri
     assert r["Firth of Thames"].best is None and r["Vladivostok"].best.country == "RU"
 
 
+def test_an_unknown_lake_is_by_its_town_only_among_the_texts_places(gazetteer) -> None:
+    r = _resolved("Struga lies on the shores of Lake Ohrid.", gazetteer)
+    assert r["Lake Ohrid"].best is not None and r["Lake Ohrid"].best.country == "MK"
+    # Lake Harriet is in Minneapolis, nowhere near the Arkansas hamlet of Harriet: unresolved, not misplaced
+    r = _resolved("Joggers circled Lake Harriet in Minneapolis, Minnesota.", gazetteer)
+    assert r["Lake Harriet"].best is None and r["Minneapolis"].best.country == "US"
+
+
 def test_unknown_name_is_kept_and_does_not_break_the_rest(gazetteer) -> None:
     text = "Kim went from Qwzxville to Vladivostok."
     mentions = [PlaceMention(14, 24, "Qwzxville"), *find_places(text, gazetteer)]
