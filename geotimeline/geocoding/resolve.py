@@ -92,6 +92,8 @@ _FEATURE_AFTER = re.compile(r"\s+(?:river|coast|mountains|range|valley|sea|lake|
 W_SENTENCE_COUNTRY = 3.0
 """Candidate lies in a country the same sentence puts things in ("In New Zealand ...", "... in Italy")."""
 _IN_COUNTRY = re.compile(r"\b(?:in|across|throughout|around|toured|touring|tours)\s+(?:the\s+)?$", re.I)
+W_TOWN = 4.0
+"""For a settlement when the text says the name is one: "the town of Liberia", "Liberia, the provincial capital"."""
 BORROWED_NEAR_KM = 150.0
 """An unknown "Lake X" / "Mount X" is read as the town X only this close to another place of the text."""
 _SETTLEMENT_KINDS = frozenset({"city", "town", "village", "port"})
@@ -517,7 +519,7 @@ def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minu
     if admin1 is not None and admin1 in entry.near_admin1s and kind != "admin1":
         score += W_SENTENCE_COUNTRY
     if entry.town_cue and kind in _SETTLEMENT_KINDS:
-        score += W_FEATURE  # "Liberia, the provincial capital" is the Costa Rican town, not the country
+        score += W_TOWN  # "Liberia, the provincial capital" is the Costa Rican town, not the country
     if entry.state_cue and kind in ("admin1", "country"):
         score += W_FEATURE
     if entry.named_feature and kind in NATURAL_KINDS:

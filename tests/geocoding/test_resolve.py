@@ -123,6 +123,10 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
          (-32.62, -60.15), 30),
         ("A strong quake shook the Nicoya Peninsula in Costa Rica on Tuesday.", "Nicoya Peninsula", (10.0, -85.4),
          80),
+        # an apposition that says the name is a town: not the country of that name
+        ("The highway to Liberia, the provincial capital, was closed after the quake in Costa Rica.", "Liberia",
+         (10.63, -85.44), 30),
+        ("The stage from Granada ends in the Sierra Nevada mountains.", "Sierra Nevada", (37.05, -3.3), 100),
         # a small town in the state the story is about beats a big namesake elsewhere; a town too small for
         # GeoNames comes from the US postal towns
         ("HELENA, Mont. (AP) - A wildfire west of Lincoln forced evacuations. Crews from Augusta joined "
