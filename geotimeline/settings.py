@@ -46,7 +46,8 @@ def _fingerprint(version: int) -> str:
             digest.update(f"{dist}={dist_version(dist)}".encode())
     except Exception:  # noqa: BLE001 (a missing package shows up later, at build time, with a clear error)
         pass
-    sources = sorted((DATA_DIR / "gazetteer").glob("*.csv")) + [PACKAGE_DIR / "geocoding" / "index_build.py"]
+    sources = sorted((DATA_DIR / "gazetteer").glob("*.csv")) + [PACKAGE_DIR / "geocoding" / "index_build.py",
+                                                                 PACKAGE_DIR / "geocoding" / "names.py"]
     for path in sources:
         if path.exists():
             digest.update(path.name.encode())

@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from geotimeline.geocoding.gazetteer import Gazetteer, written_as
 from geotimeline.geocoding.index_build import ALTERNATE, MAIN_NAME
-from geotimeline.geocoding.names import fold
+from geotimeline.geocoding.names import SUN_ARTICLES, fold
 from geotimeline.models import PlaceMention
 
 __all__ = ["find_places"]
@@ -260,6 +260,12 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
                 offset += len(part) + 1
         else:
             out.append(_Token(start, end, word, key, cap, sent_start))
+    # "As Sulaymaniyah" as two words keys like its one-word forms: the index folds the article before a sun
+    # letter to "al" (see geotimeline.geocoding.names)
+    for k in range(len(out) - 1):
+        sound = SUN_ARTICLES.get(out[k].key)
+        if sound and out[k].cap and out[k + 1].key.startswith(sound) and text[out[k].end:out[k + 1].start] == " ":
+            out[k] = out[k]._replace(key="al")
     return out
 
 

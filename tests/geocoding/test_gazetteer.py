@@ -181,7 +181,9 @@ def test_demonyms_and_stopnames(tiny: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(("a", "b"), [("St. Louis", "Saint Louis"), ("U.S.", "US"), ("Primorskiy", "Primorsky"),
-                                      ("Baden-W\u00fcrttemberg", "baden wurttemberg"), ("Mt. Hood", "Mount Hood")])
+                                      ("Baden-W\u00fcrttemberg", "baden wurttemberg"), ("Mt. Hood", "Mount Hood"),
+                                      ("Jisr ash-Shughur", "Jisr al-Shughur"), ("An Najaf", "al-Najaf"),
+                                      ("Ad Diwaniyah", "Al Diwaniyah")])
 def test_fold(a: str, b: str) -> None:
     assert fold(a) == fold(b)
 
