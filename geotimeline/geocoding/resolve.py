@@ -171,6 +171,9 @@ class _Name:
     """Written like a town: "the town of Liberia", "Liberia, the provincial capital"."""
     peers: set[str] = field(default_factory=set)
     """Names listed with this one ("Missouri, New York, North Carolina and Virginia")."""
+    peer_region: tuple[str, str] | None = None
+    """(country, region) of at least two listed peers' counties: "Barren County, Warren County, Monroe County and
+    Allen County" are Kentucky's."""
     peer_kind: tuple[str, str] | None = None
     """(kind, country) the listed names share, from the first pass: a list is of one kind of place."""
 
@@ -254,6 +257,7 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
     anchors = {key: ranked[0][1] for key, ranked in first.items() if ranked}
     for entry in names.values():
         entry.peer_kind = _peer_kind(entry, anchors)
+        entry.peer_region = _peer_region(entry, anchors)
 
     # Second pass: context from the first pass's readings, plus closeness to them.
     context = _document_context(names, first)
@@ -514,6 +518,8 @@ def _score(row: tuple, entry: _Name, countries: dict[str, float], admin1s: _Minu
         score += W_DATELINE
     if entry.peer_kind is not None and entry.peer_kind == (kind, country if kind != "country" else ""):
         score += W_LIST
+        if entry.peer_region is not None and admin1 == entry.peer_region:
+            score += W_LIST  # a list of counties is of one state's
     if country in entry.near_countries and kind not in ("country", "continent"):
         score += W_SENTENCE_COUNTRY
     if admin1 is not None and admin1 in entry.near_admin1s and kind != "admin1":
@@ -598,6 +604,13 @@ def _peer_kind(entry: _Name, anchors: dict[str, tuple]) -> tuple[str, str] | Non
     if kind[0] in ("country", "admin1") or (kind[0] == "admin2" and len(readings) >= 2):
         return kind
     return None
+
+
+def _peer_region(entry: _Name, anchors: dict[str, tuple]) -> tuple[str, str] | None:
+    readings = [anchors[k] for k in entry.peers if k in anchors]
+    regions = {(r[4], fold(r[9])) for r in readings if r[5] == "admin2"}
+    return next(iter(regions)) if len(readings) >= 2 and len(regions) == 1 and all(
+        r[5] == "admin2" for r in readings) else None
 
 
 def _nearness(row: tuple, others: list[tuple[float, float, int]], sizes: dict[int, int] | None = None,

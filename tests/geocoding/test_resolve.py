@@ -127,6 +127,10 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         ("The highway to Liberia, the provincial capital, was closed after the quake in Costa Rica.", "Liberia",
          (10.63, -85.44), 30),
         ("The stage from Granada ends in the Sierra Nevada mountains.", "Sierra Nevada", (37.05, -3.3), 100),
+        # a list of one state's counties; a range the gazetteer holds beats towns called Green or White
+        ("Drugs were sold in Barren County, Warren County, Monroe County and Allen County, Kentucky police said.",
+         "Monroe County", (36.71, -85.72), 30),
+        ("Snow fell along the Green Mountains and the White Mountains.", "White Mountains", (44.15, -71.4), 60),
         # a small town in the state the story is about beats a big namesake elsewhere; a town too small for
         # GeoNames comes from the US postal towns
         ("HELENA, Mont. (AP) - A wildfire west of Lincoln forced evacuations. Crews from Augusta joined "
