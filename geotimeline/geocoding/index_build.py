@@ -284,6 +284,8 @@ def _admin_aliases(name: str, country: str) -> set[str]:
         aliases.update(f"{core} {s}" for s in _GENERIC_ADMIN_SUFFIXES)
         if country in _DEPARTMENT_COUNTRIES:
             aliases.add(f"{core} Department")
+        if country == "JP":
+            aliases.add(f"{core} Prefecture")  # "Aomori Prefecture"
     return {a for a in aliases if len(a) >= 3}
 
 

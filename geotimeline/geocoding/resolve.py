@@ -94,6 +94,10 @@ W_SENTENCE_COUNTRY = 3.0
 _IN_COUNTRY = re.compile(r"\b(?:in|across|throughout|around|toured|touring|tours)\s+(?:the\s+)?$", re.I)
 W_TOWN = 4.0
 """For a settlement when the text says the name is one: "the town of Liberia", "Liberia, the provincial capital"."""
+_LOCAL_TAILS = frozenset({"creek", "lake", "falls", "reservoir", "lagoon", "gorge", "glacier", "hills", "mountains",
+                          "valley", "canyon", "basin", "moor"})
+"""An unknown "X Creek", "X Hills" is a small feature near the town X, if near it at all: unlike a river or a
+county, it does not stretch far from where it is named after."""
 BORROWED_NEAR_KM = 150.0
 """An unknown "Lake X" / "Mount X" is read as the town X only this close to another place of the text."""
 _SETTLEMENT_KINDS = frozenset({"city", "town", "village", "port"})
@@ -217,7 +221,7 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
                   if entry.rows and key not in borrowed and entry.rows[0][5] not in ("country", "continent")]
         for key in borrowed:
             names[key].rows = tuple(r for r in names[key].rows if r[4] in countries)
-            if key.startswith(("lake ", "mount ")):
+            if key.startswith(("lake ", "mount ")) or key.rsplit(" ", 1)[-1] in _LOCAL_TAILS:
                 # "Lake Ohrid" is by Ohrid, but "Lake Harriet" in Minneapolis is nowhere near Harriet, Arkansas:
                 # a lake or mountain read as a town must have the text's other places around it
                 names[key].rows = tuple(r for r in names[key].rows

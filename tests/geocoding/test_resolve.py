@@ -131,6 +131,8 @@ def _resolved(text: str, gazetteer) -> dict[str, Resolution]:
         ("Drugs were sold in Barren County, Warren County, Monroe County and Allen County, Kentucky police said.",
          "Monroe County", (36.71, -85.72), 30),
         ("Snow fell along the Green Mountains and the White Mountains.", "White Mountains", (44.15, -71.4), 60),
+        ("Crowds came from Hachinohe on the other side of Aomori Prefecture.", "Aomori Prefecture", (40.8, 140.8),
+         80),
         # a small town in the state the story is about beats a big namesake elsewhere; a town too small for
         # GeoNames comes from the US postal towns
         ("HELENA, Mont. (AP) - A wildfire west of Lincoln forced evacuations. Crews from Augusta joined "
@@ -162,6 +164,12 @@ def test_an_unknown_firth_is_read_through_its_namesake_only_in_the_texts_countri
     assert r["Firth of Thames"].best is not None and r["Firth of Thames"].best.country == "NZ"
     r = _resolved("Russian trawlers left Vladivostok for the Firth of Thames.", gazetteer)
     assert r["Firth of Thames"].best is None and r["Vladivostok"].best.country == "RU"
+
+
+def test_an_unknown_creek_is_not_a_far_town_of_its_name(gazetteer) -> None:
+    # "Furnace" is another name of Easton, Massachusetts: Furnace Creek in Death Valley is not there
+    r = _resolved("At Furnace Creek in Death Valley, California, the thermometer reached 126 degrees.", gazetteer)
+    assert r["Furnace Creek"].best is None and r["Death Valley"].best is not None
 
 
 def test_an_unknown_lake_is_by_its_town_only_among_the_texts_places(gazetteer) -> None:
