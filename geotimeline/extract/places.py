@@ -448,7 +448,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
             ka, kb = fold(a.query), fold(b.query)
             if (ka in supported) != (kb in supported) and LIST_GAP.fullmatch(text, a.end, b.start) \
                     and not headlines.holds(a) and not headlines.holds(b) \
-                    and _town_like(text, a, gazetteer) and _town_like(text, b, gazetteer):
+                    and _listed_town(text, a, gazetteer) and _listed_town(text, b, gazetteer):
                 supported |= {ka, kb}
                 changed = True
     return [m for m in out if (fold(m.query) not in people or _TOWN_OF.search(text, max(0, m.start - 30), m.start))
@@ -941,6 +941,16 @@ def _person_cue(text: str, first: _Token, nxt: _Token) -> bool:
     if _PERSON_AFTER.match(text, nxt.end):
         return True
     return bool(_ROLE_BEFORE.search(text, max(0, first.start - 24), first.start))
+
+
+def _listed_town(text: str, m: PlaceMention, gaz: Gazetteer) -> bool:
+    """A town of a list: town-like, or a first name that is a town's written right after "in"/"at"/"from"...
+    ("rented houses in Franklin, Scottsville and Tompkinsville")."""
+    if _town_like(text, m, gaz):
+        return True
+    rows = _evidence(text, m, gaz)
+    return bool(rows) and rows[0][5] in _LOCAL_KINDS and not _alternate_only(rows) \
+        and _LOCATIVE_JUST_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
 
 
 def _town_like(text: str, m: PlaceMention, gaz: Gazetteer) -> bool:

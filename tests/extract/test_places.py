@@ -143,6 +143,9 @@ def _spans(text: str, gazetteer, **kw) -> list[str]:
         # a water named after a place is the whole name, known or not ("Clyde" alone would be a town in Ohio)
         ("The ferry crossed the Firth of Clyde to Dunoon.", ["Firth of Clyde", "Dunoon"]),
         ("Struga lies on the shores of Lake Ohrid.", ["Struga", "Lake Ohrid"]),
+        # a list after "in" shares its support even when its first town is also a first name; "Ski" is a word
+        ("Pills were kept in Franklin, Scottsville and Tompkinsville.", ["Franklin", "Scottsville", "Tompkinsville"]),
+        ("Ski areas were celebrating in Vermont.", ["Vermont"]),
         # the Arabic article before a sun letter, as GeoNames or as news writes it
         ("Shelling hit Jisr al-Shughur, then As Sulaymaniyah.", ["Jisr al-Shughur", "As Sulaymaniyah"]),
         # "the town of X" says a place follows, even where X also ended a name read as a person's
