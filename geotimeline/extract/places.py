@@ -262,10 +262,10 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Token]:
             out.append(_Token(start, end, word, key, cap, sent_start))
     # "As Sulaymaniyah" as two words keys like its one-word forms: the index folds the article before a sun
     # letter to "al" (see geotimeline.geocoding.names)
-    for k in range(len(out) - 1):
-        sound = SUN_ARTICLES.get(out[k].key)
-        if sound and out[k].cap and out[k + 1].key.startswith(sound) and text[out[k].end:out[k + 1].start] == " ":
-            out[k] = out[k]._replace(key="al")
+    for k, tok in enumerate(out[:-1]):
+        if tok.key in SUN_ARTICLES and tok.cap and out[k + 1].key.startswith(SUN_ARTICLES[tok.key]) \
+                and text[tok.end:out[k + 1].start] == " ":
+            out[k] = tok._replace(key="al")
     return out
 
 

@@ -44,7 +44,9 @@ from geotimeline.models import Candidate, PlaceMention
 
 __all__ = ["Resolution", "resolve"]
 
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 20
+MORE_CANDIDATES = 30
+"""Namesakes beyond the first MAX_CANDIDATES (by prior) are kept, up to this many, when in a region the text names."""
 SECOND_PASS = 8
 """Candidates rescored in the second pass."""
 KIND_ADJUST: dict[str, float] = {}
@@ -188,12 +190,15 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
     parents = [_parent_of(mentions, idx, text) for idx in range(len(mentions))]
     withins = [_within(mentions, idx, text) for idx in range(len(mentions))]
     keys = _keys(mentions, parents)
+    beyond: dict[str, tuple[tuple, ...]] = {}
     for idx, m in enumerate(mentions):
         key = keys[idx]
         entry = names.get(key)
         if entry is None:
-            rows = written_as(_lookup(fold(m.query), gazetteer), written(text, m))[:MAX_CANDIDATES]
-            entry = names[key] = _Name(key, rows, [], set(), set())
+            rows = written_as(_lookup(fold(m.query), gazetteer), written(text, m))
+            if len(rows) > MAX_CANDIDATES:
+                beyond[key] = rows[MAX_CANDIDATES:MAX_CANDIDATES + MORE_CANDIDATES]
+            entry = names[key] = _Name(key, rows[:MAX_CANDIDATES], [], set(), set())
         entry.mentions.append(idx)
         parent = parents[idx] or withins[idx]
         if parent is not None:
@@ -212,6 +217,13 @@ def resolve(mentions: Sequence[PlaceMention], text: str, gazetteer: Gazetteer) -
         if _is_dateline(text, m):
             entry.dateline = True
 
+    if beyond:
+        # A name with many namesakes ("Lincoln": 36) keeps its less likely ones only in a region the text names:
+        # Lincoln, Montana in a Montana story
+        regions = {(e.rows[0][4], fold(e.rows[0][9] or e.rows[0][1])) for e in names.values()
+                   if e.rows and e.rows[0][5] == "admin1"}
+        for key, more in beyond.items():
+            names[key].rows += tuple(r for r in more if (r[4], fold(r[9])) in regions)
     # An unknown "X River" read as the rows of X keeps only those in a country the text names places in: the
     # Tara River of Montenegro is no river at Tara in Siberia.
     borrowed = [key for key, entry in names.items() if entry.rows and not gazetteer.rows(key.split("@", 1)[0])]
