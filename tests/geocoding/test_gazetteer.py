@@ -258,3 +258,23 @@ def test_curated_admin1_points_override_derived_ones(tmp_path: Path, sources: So
     assert len([c for c in gaz.candidates("Primorskiy") if c.kind == "admin1"]) == 1  # moved, not duplicated
     illinois = gaz.candidates("Illinois")[0]  # no curated row: still derived from its member towns
     assert illinois.source == "derived" and 39.8 <= illinois.lat <= 41.85
+
+
+def test_curated_admin2_row_moves_its_own_county_not_a_namesake_elsewhere(tmp_path: Path, sources: Sources) -> None:
+    """data/gazetteer/admin2.csv: a row matching a derived county of its first-level region moves it; a row named
+    like a county of another region of that country (Northumberland County of Ontario and of New Brunswick)
+    becomes a county of its own and leaves the other where it was."""
+    import shutil
+    from dataclasses import replace
+
+    data = tmp_path / "data"
+    shutil.copytree(sources.data_dir, data)
+    _write_csv(data / "admin2.csv", ["country", "admin1", "name", "alternate_names", "lat", "lon", "population"],
+               [("US", "Louisiana", "Rapides Parish", "", 31.2, -92.5, 130000),
+                ("US", "Missouri", "Cook County", "", 37.0, -92.0, 1000)])
+    gaz = Gazetteer(build_index(tmp_path / "gaz.sqlite", progress=False, sources=replace(sources, data_dir=data)))
+    rapides = [c for c in gaz.candidates("Rapides Parish") if c.kind == "admin2"]
+    assert [(c.lat, c.lon, c.source) for c in rapides] == [(31.2, -92.5, "curated")]
+    cooks = sorted((c.source, c.lat, c.lon) for c in gaz.candidates("Cook County") if c.kind == "admin2")
+    assert len(cooks) == 2
+    assert cooks[1] == ("derived", 41.85, -87.65) and cooks[0] == ("curated", 37.0, -92.0)
