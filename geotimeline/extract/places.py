@@ -318,7 +318,8 @@ _INITIAL_BEFORE = re.compile(r"(?<![.\w])[A-Z]\.\s$")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s$")
 
 
-_PREFIX_HEADS = frozenset({"loch", "lake", "mount"})
+PREFIX_HEADS = frozenset({"loch", "lake", "mount"})
+"""Words before a place's name that make a feature of it: "Loch Fyne", "Lake Ohrid", "Mount Bulusan"."""
 WATER_HEADS = frozenset({"firth", "sound", "gulf", "bay", "sea", "strait", "straits", "isle", "isles", "vale"})
 """Words that make a water (or an island, a vale) of the place named after them: "the Firth of Clyde"."""
 
@@ -326,7 +327,7 @@ WATER_HEADS = frozenset({"firth", "sound", "gulf", "bay", "sea", "strait", "stra
 def _feature_head(text: str, tokens: list[_Token], i: int) -> int | None:
     """The token that opens an unknown feature named after ``tokens[i]``: "Firth" of "Firth of Clyde", "Loch" of
     "Loch Fyne"; ``None`` when there is none. (A known feature was matched whole from its first word.)"""
-    if i >= 1 and tokens[i - 1].key in _PREFIX_HEADS and tokens[i - 1].cap and _joined(text, tokens[i - 1], tokens[i]):
+    if i >= 1 and tokens[i - 1].key in PREFIX_HEADS and tokens[i - 1].cap and _joined(text, tokens[i - 1], tokens[i]):
         return i - 1
     k = i - 1
     if k >= 1 and tokens[k].key == "the" and not tokens[k].cap and text[tokens[k].end:tokens[i].start] == " ":
@@ -385,7 +386,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, demonyms: bool = False) -> l
         j = _absorb_region_word(tokens, i, j, text, gazetteer)
         key = " ".join(t.key for t in tokens[i:j])
         head = _feature_head(text, tokens, i)
-        if head is not None and (tokens[head].key not in _PREFIX_HEADS or j - i > 1 or not (
+        if head is not None and (tokens[head].key not in PREFIX_HEADS or j - i > 1 or not (
                 gazetteer.is_stopname(tokens[i].text) or tokens[i].key in FIRST_NAMES)):
             # "the Firth of Clyde", "Loch Fyne", "the Gulf of Uraba": a water the gazetteer lacks, named after a
             # place; the name is the whole, not the town of Clyde, Ohio (the resolver reads it as that place

@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from geotimeline.extract.places import LIST_GAP, written
+from geotimeline.extract.places import LIST_GAP, PREFIX_HEADS, WATER_HEADS, written
 from geotimeline.geocoding.gazetteer import Gazetteer, written_as
 from geotimeline.geocoding.index_build import ALTERNATE
 from geotimeline.geocoding.names import fold
@@ -329,7 +329,7 @@ def _keys(mentions: Sequence[PlaceMention], parents: Sequence[PlaceMention | Non
             for key, parent in zip(base, parents)]
 
 
-_WATER_HEAD = re.compile(r"(?:loch|lake|mount|(?:firth|sound|gulf|bay|sea|strait|straits|isle|isles|vale) of(?: the)?) (.+)")
+_WATER_HEAD = re.compile(rf"(?:{'|'.join(sorted(PREFIX_HEADS))}|(?:{'|'.join(sorted(WATER_HEADS))}) of(?: the)?) (.+)")
 _WATER_TAIL = frozenset({"river", "creek", "lake", "bay", "falls", "reservoir", "lagoon"})
 _FEATURE_TAIL = ("county", "parish", "township", "borough", "district", "river", "creek", "valley", "canyon",
                  "basin", "bay", "island", "islands", "mountains", "region", "province", "lake", "falls", "moor",

@@ -157,27 +157,25 @@ def test_an_unknown_river_is_not_a_namesake_town_abroad(gazetteer) -> None:
     assert r["Zabljak"].best is not None and r["Zabljak"].best.country == "ME"
 
 
-def test_an_unknown_firth_is_read_through_its_namesake_only_in_the_texts_countries(gazetteer) -> None:
-    # "Firth of Thames" is not in the gazetteer: in a New Zealand story it is by the town of Thames, in a
-    # Russian one it is nowhere the gazetteer knows (not on the Thames in London)
-    r = _resolved("Boats crossed the Firth of Thames from Auckland, New Zealand.", gazetteer)
-    assert r["Firth of Thames"].best is not None and r["Firth of Thames"].best.country == "NZ"
-    r = _resolved("Russian trawlers left Vladivostok for the Firth of Thames.", gazetteer)
-    assert r["Firth of Thames"].best is None and r["Vladivostok"].best.country == "RU"
-
-
-def test_an_unknown_creek_is_not_a_far_town_of_its_name(gazetteer) -> None:
-    # "Furnace" is another name of Easton, Massachusetts: Furnace Creek in Death Valley is not there
-    r = _resolved("At Furnace Creek in Death Valley, California, the thermometer reached 126 degrees.", gazetteer)
-    assert r["Furnace Creek"].best is None and r["Death Valley"].best is not None
-
-
-def test_an_unknown_lake_is_by_its_town_only_among_the_texts_places(gazetteer) -> None:
-    r = _resolved("Struga lies on the shores of Lake Ohrid.", gazetteer)
-    assert r["Lake Ohrid"].best is not None and r["Lake Ohrid"].best.country == "MK"
-    # Lake Harriet is in Minneapolis, nowhere near the Arkansas hamlet of Harriet: unresolved, not misplaced
-    r = _resolved("Joggers circled Lake Harriet in Minneapolis, Minnesota.", gazetteer)
-    assert r["Lake Harriet"].best is None and r["Minneapolis"].best.country == "US"
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # "Firth of Thames" is not in the gazetteer: in a New Zealand story it is by the town of Thames, in a
+        # Russian one it is nowhere the gazetteer knows (not on the Thames in London)
+        ("Boats crossed the Firth of Thames from Auckland, New Zealand.", "Firth of Thames", "NZ"),
+        ("Russian trawlers left Vladivostok for the Firth of Thames.", "Firth of Thames", None),
+        # "Furnace" is another name of Easton, Massachusetts: Furnace Creek in Death Valley is not there
+        ("At Furnace Creek in Death Valley, California, the thermometer reached 126 degrees.", "Furnace Creek", None),
+        # a lake named after its town, and one that is not: Lake Harriet in Minneapolis is not by Harriet, Arkansas
+        ("Struga lies on the shores of Lake Ohrid.", "Lake Ohrid", "MK"),
+        ("Joggers circled Lake Harriet in Minneapolis, Minnesota.", "Lake Harriet", None),
+    ],
+)
+def test_an_unknown_feature_is_read_as_its_namesake_only_among_the_texts_places(gazetteer, text: str, name: str,
+                                                                                country: str | None) -> None:
+    r = _resolved(text, gazetteer)
+    assert (r[name].best.country if r[name].best else None) == country
+    assert all(res.best is not None for n, res in r.items() if n != name)  # the rest is placed
 
 
 def test_unknown_name_is_kept_and_does_not_break_the_rest(gazetteer) -> None:
