@@ -101,7 +101,8 @@ _LOCAL_TAILS = frozenset({"creek", "lake", "falls", "reservoir", "lagoon", "gorg
 """An unknown "X Creek", "X Hills" is a small feature near the town X, if near it at all: unlike a river or a
 county, it does not stretch far from where it is named after."""
 BORROWED_NEAR_KM = 150.0
-"""An unknown "Lake X" / "Mount X" is read as the town X only this close to another place of the text."""
+"""An unknown "Lake X" / "Mount X" / "X Creek" (any of _LOCAL_TAILS) is read as the town X only this close to
+another place of the text."""
 _SETTLEMENT_KINDS = frozenset({"city", "town", "village", "port"})
 _TOWN_BEFORE = re.compile(r"\b(?:town|city|village|port|municipality|township|suburb)\s+of\s+$", re.I)
 _TOWN_AFTER = re.compile(r",\s+(?:the|a)\s+(?:(?:provincial|regional|state|district|county|departmental|small|"
@@ -623,6 +624,7 @@ def _peer_kind(entry: _Name, anchors: dict[str, tuple]) -> tuple[str, str] | Non
 
 
 def _peer_region(entry: _Name, anchors: dict[str, tuple]) -> tuple[str, str] | None:
+    """The (country, region) of two or more listed peers that are all counties of one region."""
     readings = [anchors[k] for k in entry.peers if k in anchors]
     regions = {(r[4], fold(r[9])) for r in readings if r[5] == "admin2"}
     return next(iter(regions)) if len(readings) >= 2 and len(regions) == 1 and all(
